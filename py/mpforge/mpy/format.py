@@ -1,0 +1,91 @@
+"""Constants of the .mpy v6 container and its variable-length integers.
+
+Kept in one place so the reader, the writer, the freezer and the C templates agree.
+"""
+
+from __future__ import annotations
+
+MPY_MAGIC = ord("M")
+MPY_VERSION = 6
+
+# Feature byte: low two bits are flags, the rest is the native architecture.
+FEATURE_FLAGS_MASK = 0x03
+FEATURE_ARCH_SHIFT = 2
+
+NATIVE_ARCHS = (
+    "none", "x86", "x64", "armv6", "armv6m", "armv7m", "armv7em", "armv7emsp",
+    "armv7emdp", "xtensa", "xtensawin",
+)  # fmt: skip
+
+# Kinds of raw code; stored in the file as kind - CODE_BYTECODE in the low two bits.
+CODE_BYTECODE = 2
+CODE_NATIVE_PY = 3
+CODE_NATIVE_VIPER = 4
+CODE_NATIVE_ASM = 5
+
+# Tags of constant objects in the constant table.
+OBJ_FUN_TABLE = 0
+OBJ_NONE = 1
+OBJ_FALSE = 2
+OBJ_TRUE = 3
+OBJ_ELLIPSIS = 4
+OBJ_STR = 5
+OBJ_BYTES = 6
+OBJ_INT = 7
+OBJ_FLOAT = 8
+OBJ_COMPLEX = 9
+OBJ_TUPLE = 10
+
+# Scope flags stored in a function's prelude signature.
+SCOPE_FLAG_GENERATOR = 0x01
+SCOPE_FLAG_VARKEYWORDS = 0x02
+SCOPE_FLAG_VARARGS = 0x04
+SCOPE_FLAG_DEFKWARGS = 0x08
+SCOPE_FLAG_ALL_SIG = 0x0F
+
+DEFAULT_SMALL_INT_BITS = 31
+
+
+def encode_uint(value: int) -> bytes:
+    """MicroPython's var-uint: 7 bits a byte, most significant first, 0x80 = more."""
+    out = bytearray([value & 0x7F])
+    value >>= 7
+    while value:
+        out.insert(0, 0x80 | (value & 0x7F))
+        value >>= 7
+    return bytes(out)
+
+
+def encode_sint(value: int) -> bytes:
+    """Signed var-int: as encode_uint, with bit 0x40 of the first byte as the sign."""
+    out = bytearray([value & 0x7F])
+    value >>= 7
+    while value not in (0, -1):
+        out.insert(0, 0x80 | (value & 0x7F))
+        value >>= 7
+    if value == -1 and not out[0] & 0x40:
+        out.insert(0, 0xFF)
+    elif value == 0 and out[0] & 0x40:
+        out.insert(0, 0x80)
+    return bytes(out)
+
+
+def decode_uint(data: bytes, pos: int) -> tuple[int, int]:
+    """Return (value, position after it). Raises IndexError on truncated input."""
+    value = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        value = (value << 7) | (b & 0x7F)
+        if not b & 0x80:
+            return value, pos
+
+
+def decode_sint(data: bytes, pos: int) -> tuple[int, int]:
+    value = -1 if data[pos] & 0x40 else 0
+    while True:
+        b = data[pos]
+        pos += 1
+        value = (value << 7) | (b & 0x7F)
+        if not b & 0x80:
+            return value, pos
