@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import commands  # noqa: F401  (registers every subcommand)
+    from . import commands  # noqa: F401  (importing it registers every subcommand)
 
     args = build_parser().parse_args(argv)
     try:

@@ -1,3 +1,0 @@
-"""Subcommands of the CLI, each a thin wrapper over one library function."""
-
-from __future__ import annotations
