@@ -1,0 +1,60 @@
+"""The conformance suite shared by every target (pyvm, unix firmware, QEMU boards).
+
+A program's expected output is what CPython prints for it, unless a `.exp` file
+beside it says what MicroPython prints instead (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+BASICS = Path(__file__).parent / "basics"
+_TIMEOUT = 60
+
+
+def programs() -> list[Path]:
+    return sorted(BASICS.glob("*.py"))
+
+
+@cache
+def expected_output(path: Path) -> str:
+    exp = path.with_suffix(".exp")
+    if exp.exists():
+        return exp.read_text()
+    result = subprocess.run(
+        [sys.executable, path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=_TIMEOUT,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"CPython failed on {path.name}:\n{result.stderr}")
+    return result.stdout
+
+
+def reference_mpy(path: Path, out_dir: Path) -> bytes:
+    """`path` compiled by the reference mpy-cross v1.19, with the bare file name
+    embedded as the source name (what tracebacks show)."""
+    out = out_dir / path.with_suffix(".mpy").name
+    result = subprocess.run(
+        [sys.executable, "-m", "mpy_cross_v6", "-s", path.name, "-o", str(out), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=_TIMEOUT,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"mpy-cross failed on {path.name}:\n{result.stdout}{result.stderr}")
+    return out.read_bytes()
+
+
+# How each compiler under test turns a program into .mpy bytes: (program, scratch dir).
+# Our own compiler joins this table once it compiles the slice.
+Compiler = Callable[[Path, Path], bytes]
+COMPILERS: dict[str, Compiler] = {"mpy-cross": reference_mpy}
