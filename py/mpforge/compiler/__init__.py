@@ -1,0 +1,70 @@
+"""The compiler: MicroPython source -> .mpy v6 bytecode, byte-identical with mpy-cross.
+
+    compile_source(text, source_name) -> bytes     the .mpy file
+    compile_module(text, source_name) -> CompiledModule
+    compile_file(path) -> bytes
+
+Errors are `CompileError` (a MpforgeError) carrying MicroPython's exception type,
+message, file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..mpy.format import DEFAULT_SMALL_INT_BITS
+from ..mpy.mpyfile import CompiledModule, save_mpy
+from ..mpy.static_qstrs import STATIC_QSTRS
+from .compiler import compile_tree
+from .errors import CompileError
+from .parser import parse
+
+__all__ = ["CompileError", "compile_file", "compile_module", "compile_source"]
+
+
+def compile_module(
+    text: str,
+    source_name: str,
+    *,
+    optimize: int = 0,
+    small_int_bits: int = DEFAULT_SMALL_INT_BITS,
+) -> CompiledModule:
+    """Compile module source; `source_name` is what tracebacks and the .mpy record."""
+    interned = set(STATIC_QSTRS)
+    tree = parse(text, source_name, small_int_bits, interned)
+    return compile_tree(tree, source_name, optimize, small_int_bits)
+
+
+def compile_source(
+    text: str,
+    source_name: str,
+    *,
+    optimize: int = 0,
+    small_int_bits: int = DEFAULT_SMALL_INT_BITS,
+) -> bytes:
+    return save_mpy(
+        compile_module(text, source_name, optimize=optimize, small_int_bits=small_int_bits)
+    )
+
+
+def compile_file(
+    path: str | Path,
+    source_name: str | None = None,
+    *,
+    optimize: int = 0,
+    small_int_bits: int = DEFAULT_SMALL_INT_BITS,
+) -> bytes:
+    """Compile a .py file; the source name defaults to the path as given (as mpy-cross)."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode()
+    except FileNotFoundError:
+        raise CompileError("OSError", "[Errno 2] ENOENT", str(path), 0) from None
+    except UnicodeDecodeError:
+        raise CompileError("UnicodeError", "", str(path), 1) from None
+    return compile_source(
+        text,
+        source_name if source_name is not None else str(path),
+        optimize=optimize,
+        small_int_bits=small_int_bits,
+    )

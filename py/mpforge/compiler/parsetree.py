@@ -1,0 +1,68 @@
+"""Parse-tree nodes, shaped like MicroPython's parse nodes.
+
+The compiler's output depends on the tree's shape: which nodes carry a source line
+(struct nodes do, leaves do not), which rules collapse to their single child, and
+where constants were folded. So the tree mirrors MicroPython's: `Node` is a struct
+node named after its grammar rule, everything else is a leaf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Node:
+    """A grammar-rule node; `line` is the line of the rule's first token."""
+
+    kind: str
+    line: int
+    args: list = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Id:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SmallInt:
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Str:
+    """An interned string constant (short, or already known as a qstr)."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A keyword or operator token kept in the tree: None/True/False/..., operators."""
+
+    value: str
+
+
+# Const objects (long strings, bytes, floats, big ints, folded tuples) are struct
+# nodes of kind "const_object" whose single argument is the Python value.
+CONST_OBJECT = "const_object"
+
+
+def is_const_false(pn: object) -> bool:
+    return pn == Tok("False") or (isinstance(pn, SmallInt) and pn.value == 0)
+
+
+def is_const_true(pn: object) -> bool:
+    return pn == Tok("True") or (isinstance(pn, SmallInt) and pn.value != 0)
+
+
+def int_value(pn: object) -> int | None:
+    """The integer a node stands for, if it is an integer constant."""
+    if isinstance(pn, SmallInt):
+        return pn.value
+    if isinstance(pn, Node) and pn.kind == CONST_OBJECT:
+        value = pn.args[0]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
