@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..mpy.opcodes import BINARY_OP, UNARY_OP
 from .objects import EXC_TYPES, Builtin, BuiltinImpl, BuiltinType, Range, mp_error, type_name
-from .ops import binary_op, get_iter, is_true, iterate, to_repr, to_str, unary_op
+from .ops import binary_op, get_iter, is_true, to_repr, to_str, unary_op
 
 if TYPE_CHECKING:
     from .interp import Interpreter
@@ -85,7 +85,7 @@ def _abs(vm: Interpreter, args: list[Any], kwargs: dict[str, Any]) -> Any:
 def _min_max(pick_less: bool) -> BuiltinImpl:
     def impl(vm: Interpreter, args: list[Any], kwargs: dict[str, Any]) -> Any:
         check_num_args(args, kwargs, 1, 0xFFFF)
-        items = list(iterate(args[0]).it) if len(args) == 1 else args
+        items = list(get_iter(args[0]).it) if len(args) == 1 else args
         if not items:
             raise mp_error("ValueError", "arg is an empty sequence")
         best = items[0]

@@ -21,8 +21,6 @@ from ..mpy.mpyfile import CompiledModule, RawCode
 from ..mpy.prelude import Prelude, decode_prelude, line_of_offset
 from .builtins import make_builtins
 from .objects import (
-    EXC_TYPES,
-    BoundMethod,
     Builtin,
     BuiltinType,
     Cell,
@@ -99,8 +97,6 @@ class Interpreter:
                 self.depth -= 1
         if isinstance(fun, Builtin | BuiltinType):
             return fun.impl(self, args, kwargs)
-        if isinstance(fun, BoundMethod):
-            return self.call(fun.fun, [fun.self_obj, *args], kwargs)
         if isinstance(fun, ExcType):
             if kwargs:
                 raise mp_error("TypeError", "function doesn't take keyword arguments")
@@ -625,6 +621,3 @@ DISPATCH = _build_dispatch()
 
 def host_recursion_limit() -> int:
     return MAX_CALL_DEPTH * _HOST_FRAMES_PER_CALL + sys.getrecursionlimit()
-
-
-__all__ = ["EXC_TYPES", "Frame", "Interpreter", "MAX_CALL_DEPTH", "VMError", "host_recursion_limit"]

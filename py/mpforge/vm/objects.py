@@ -142,12 +142,6 @@ class Cell:
     empty: bool = True
 
 
-@dataclass(eq=False)
-class BoundMethod:
-    fun: Any
-    self_obj: Any
-
-
 BuiltinImpl = Callable[["Interpreter", list[Any], dict[str, Any]], Any]
 
 
@@ -212,8 +206,6 @@ def type_name(obj: Any) -> str:
         return "dict"
     if isinstance(obj, Function | Builtin):
         return "function"
-    if isinstance(obj, BoundMethod):
-        return "bound_method"
     if isinstance(obj, Range):
         return "range"
     if isinstance(obj, HostIterator):

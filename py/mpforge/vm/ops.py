@@ -13,7 +13,6 @@ from typing import Any
 from ..mpy.mpyfile import float_repr
 from ..mpy.opcodes import BINARY_OPS, UNARY_OPS
 from .objects import (
-    BoundMethod,
     Builtin,
     BuiltinType,
     ExcType,
@@ -65,8 +64,10 @@ def is_true(obj: Any) -> bool:
         return False
     if obj is True:
         return True
-    if isinstance(obj, int | float | complex | str | bytes | tuple | list | dict | Range):
-        return bool(obj) if not isinstance(obj, Range) else len(obj) > 0
+    if isinstance(obj, Range):
+        return len(obj) > 0
+    if isinstance(obj, int | float | complex | str | bytes | tuple | list | dict):
+        return bool(obj)
     return True
 
 
@@ -86,8 +87,6 @@ def _arith(base: str, lhs: Any, rhs: Any) -> Any:
         if base == "MODULO":
             return lhs % rhs
         if base == "POWER":
-            if lhs == 0 and rhs < 0:
-                raise ZeroDivisionError
             return lhs**rhs
         if isinstance(lhs, float) or isinstance(rhs, float):
             return None
@@ -132,7 +131,7 @@ def contains(container: Any, item: Any) -> bool:
                 f"can't convert '{type_name(item)}' object to {type_name(container)} implicitly",
             )
         return item in container
-    for value in iterate(container):
+    for value in get_iter(container).it:
         if equal(value, item):
             return True
     return False
@@ -238,11 +237,6 @@ def get_iter(obj: Any) -> HostIterator:
     raise mp_error("TypeError", f"'{type_name(obj)}' object isn't iterable")
 
 
-def iterate(obj: Any) -> HostIterator:
-    """A host-iterable view of a VM iterable (for builtins that consume one)."""
-    return get_iter(obj)
-
-
 def next_value(it: HostIterator) -> tuple[bool, Any]:
     """(True, value) for the next item, (False, None) when the iterator is exhausted."""
     for value in it.it:
@@ -291,6 +285,8 @@ def to_repr(obj: Any) -> str:
         return f"({inner},)" if len(obj) == 1 else f"({inner})"
     if isinstance(obj, list):
         return "[" + ", ".join(to_repr(item) for item in obj) + "]"
+    if isinstance(obj, dict):
+        return "{" + ", ".join(f"{to_repr(k)}: {to_repr(v)}" for k, v in obj.items()) + "}"
     if isinstance(obj, Range):
         step = f", {obj.step}" if obj.step != 1 else ""
         return f"range({obj.start}, {obj.stop}{step})"
@@ -298,22 +294,18 @@ def to_repr(obj: Any) -> str:
         return f"<function {obj.name} at 0x{id(obj) & 0xFFFFFFFF:x}>"
     if isinstance(obj, Builtin):
         return f"<function {obj.name}>"
-    if isinstance(obj, BoundMethod):
-        return f"<bound_method 0x{id(obj) & 0xFFFFFFFF:x}>"
     if isinstance(obj, ExcType | BuiltinType):
         return f"<class '{obj.name}'>"
     if isinstance(obj, MpException):
-        return obj.exc_type.name + exception_args_text(obj, repr_one=True)
+        return obj.exc_type.name + to_repr(obj.mp_args)
     if isinstance(obj, HostIterator):
         return f"<{obj.kind}>"
     return repr(obj)
 
 
-def exception_args_text(exc: MpException, repr_one: bool = False) -> str:
-    """The part of an exception's text after its type name (str/repr forms)."""
+def exception_args_text(exc: MpException) -> str:
+    """str() of an exception: its one argument's str, or the tuple of several."""
     args = exc.mp_args
-    if repr_one:
-        return to_repr(args) if len(args) != 1 else f"({to_repr(args[0])},)"
     if len(args) == 1:
         return to_str(args[0])
     return "" if not args else to_repr(args)
