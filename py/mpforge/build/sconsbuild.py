@@ -1,0 +1,177 @@
+"""What SConstruct does: read the options, load the board, make the environment.
+
+SConstruct calls `main(ARGUMENTS, COMMAND_LINE_TARGETS)`; the port's SConscript then
+declares its own sources and images with the builders the tool modules register, and
+`common_objects()` for the part every port shares (frozen modules, generated headers,
+the runtime).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import MpforgeError
+from .board import ROOT, Board, display_path, load_board
+from .manifest import load_manifest
+from .toolchain import find_tool
+
+TOOLS_DIR = Path(__file__).resolve().parent / "tools"
+OUR_TOOLS = ["mpf_quiet", "mpf_freeze", "mpf_template", "mpf_image", "mpf_run"]
+OPTIONS = {
+    "board": "board name, a file boards/NAME.yaml",
+    "build_dir": "where to build (default build/BOARD)",
+    "manifest": "YAML manifest of modules to freeze instead of the board's",
+    "module": "frozen module `run` starts instead of main",
+    "timeout": "seconds `run` waits before stopping the firmware (default 30)",
+    "runtime_dir": "C runtime sources to build with (default runtime/)",
+    "V": "1 to show full command lines",
+}
+
+
+def _fail(err: MpforgeError) -> None:
+    from SCons.Script import Exit
+
+    print(str(err), file=sys.stderr)
+    Exit(err.exit_code or 2)
+
+
+def main(arguments: dict[str, str], targets: list[str]) -> None:
+    try:
+        env = _configure(arguments, targets)
+    except MpforgeError as err:
+        _fail(err)
+        return
+    from SCons.Script import Default, SConscript
+
+    board: Board = env["MPF_BOARD"]
+    outputs = SConscript(
+        str(ROOT / "ports" / board.port / "SConscript"), exports={"env": env}, must_exist=True
+    )
+    Default(outputs)
+
+
+def _configure(arguments: dict[str, str], targets: list[str]) -> Any:
+    from SCons.Script import Decider, Environment, SetOption
+
+    unknown = sorted(set(arguments) - set(OPTIONS))
+    if unknown:
+        known = ", ".join(f"{k}=" for k in OPTIONS)
+        raise MpforgeError(f"unknown option {unknown[0]}= (options: {known})", 2)
+    name = arguments.get("board")
+    if not name:
+        from .board import board_names
+
+        raise MpforgeError(
+            f"no board given: scons board=NAME, with NAME one of: {', '.join(board_names())}", 2
+        )
+    board = load_board(name)
+    verbose = arguments.get("V", "0") not in ("", "0")
+
+    build_dir = Path(arguments.get("build_dir") or ROOT / "build" / board.name).absolute()
+    manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
+    modules = load_manifest(manifest)
+    runtime_dir = Path(arguments.get("runtime_dir") or ROOT / "runtime").absolute()
+    try:
+        timeout = float(arguments.get("timeout", "30"))
+    except ValueError:
+        raise MpforgeError(f"timeout={arguments['timeout']}: expected seconds", 2) from None
+
+    path = os.environ.get("PATH", "")
+    cc = find_tool(board.get("toolchain.cc"), path)
+    objcopy_name = board.get("toolchain.objcopy")
+    objcopy = find_tool(objcopy_name, path) if objcopy_name else ""
+    if "run" in targets and board.get("run.method") == "qemu":
+        # checked before building, so a missing QEMU is reported at once
+        find_tool("qemu-system-arm", path)
+
+    # speed: no tool auto-detection, content signatures only when timestamps moved
+    SetOption("implicit_cache", True)
+    SetOption("max_drift", 1)
+    SetOption("num_jobs", os.cpu_count() or 1)
+    if not verbose:
+        SetOption("no_progress", True)
+    Decider("MD5-timestamp")
+
+    env = Environment(
+        ENV={"PATH": path, "HOME": os.environ.get("HOME", "/")},
+        tools=["gcc", "gnulink", "as"],
+        toolpath=[str(TOOLS_DIR)],
+        CC=cc,
+        LINK=cc,
+        AS=cc,
+        OBJCOPY=objcopy,
+        MPF_VERBOSE=verbose,
+        MPF_BOARD=board,
+        MPF_BUILD=str(build_dir),
+        MPF_MODULES=modules,
+        MPF_RUNTIME_DIR=str(runtime_dir),
+        MPF_TIMEOUT=timeout,
+        MPF_MODULE=arguments.get("module", ""),
+        MPF_RUN_METHOD=board.get("run.method", "none"),
+        MPF_QEMU_MACHINE=board.get("run.machine", ""),
+    )
+    for tool in OUR_TOOLS:
+        env.Tool(tool)
+    # paths must not leak into the firmware: two build dirs give identical bytes
+    env.Append(
+        CCFLAGS=[
+            "-std=c11",
+            "-Wall",
+            "-Werror",
+            f"-ffile-prefix-map={ROOT}/=",
+            f"-ffile-prefix-map={build_dir}/=build/",
+            f"-ffile-prefix-map={runtime_dir}/=runtime/",
+        ],
+        CPPPATH=[str(build_dir), str(build_dir / "genhdr"), str(runtime_dir)],
+        LIBS=list(board.get("libs", [])),
+    )
+    env.Append(CCFLAGS=list(board.get("cflags", [])), LINKFLAGS=list(board.get("ldflags", [])))
+    env.SConsignFile(str(build_dir / ".sconsign"))
+    return env
+
+
+def common_objects(env: Any) -> list[Any]:
+    """Frozen modules, generated headers and the runtime, compiled: what every port links."""
+    board: Board = env["MPF_BOARD"]
+    build = Path(env["MPF_BUILD"])
+    genhdr = build / "genhdr"
+    runtime_dir = Path(env["MPF_RUNTIME_DIR"])
+
+    mpys = [
+        env.FrozenMpy(
+            str(build / "frozen" / f"{m.name}.mpy"), str(m.path), MPF_SOURCE_NAME=m.source_name
+        )[0]
+        for m in env["MPF_MODULES"]
+    ]
+    runtime_c = sorted(runtime_dir.glob("*.c"))
+    runtime_h = sorted(runtime_dir.glob("*.h"))
+    from .tools.mpf_freeze import FREEZER_OUTPUTS
+
+    frozen = env.FrozenContent(
+        [str(genhdr / name) for name in FREEZER_OUTPUTS],
+        mpys + [str(p) for p in runtime_c + runtime_h],
+    )
+    mpy_sources = sorted((ROOT / "py" / "mpforge" / "mpy").glob("*.py"))
+    env.OpcodesHeader(
+        str(genhdr / "opcodes.h"),
+        [str(p) for p in mpy_sources] + [str(ROOT / "templates" / "opcodes.h.j2")],
+    )
+    env.BoardTemplate(
+        str(genhdr / "mpconfigboard.h"),
+        str(ROOT / "templates" / "mpconfigboard.h.j2"),
+        {"board": board.config, "board_name": board.name, "board_source": display_path(board.path)},
+    )
+    objects = [env.Object(str(build / "runtime" / f"{src.stem}.o"), str(src)) for src in runtime_c]
+    frozen_c = [n for n in frozen if str(n).endswith(".c")]
+    objects += [env.Object(str(build / "frozen_content.o"), frozen_c)]
+    return objects
+
+
+def port_objects(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
+    build = Path(env["MPF_BUILD"])
+    return [
+        env.Object(str(build / "port" / f"{Path(s).stem}.o"), str(port_dir / s)) for s in sources
+    ]

@@ -1,0 +1,1 @@
+"""SCons tool modules: each `generate(env)` registers builders or methods, nothing else."""
