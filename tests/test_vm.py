@@ -272,6 +272,13 @@ def test_unknown_opcode_fails_loudly(tmp_path: Path) -> None:
         run_module(module, stdout=io.StringIO(), stderr=io.StringIO())
 
 
+def test_unmodelled_attribute_fails_loudly(tmp_path: Path) -> None:
+    path = write_program(tmp_path, "print('abc'.upper())\n")
+    module = load_mpy(reference_mpy(path, tmp_path), path.name)
+    with pytest.raises(VMError, match="attribute 'upper' of 'str' objects is not supported"):
+        run_module(module, stdout=io.StringIO(), stderr=io.StringIO())
+
+
 # -- the command line -------------------------------------------------------------------
 
 
