@@ -148,6 +148,7 @@ def test_traceback_text_is_micropythons(tmp_path: Path) -> None:
         ("raise ValueError('bad value')\n", "ValueError: bad value"),
         ("raise ValueError('a', 2)\n", "ValueError: ('a', 2)"),
         ("for i in range(1, 5, 0):\n    pass\n", "ValueError: zero step"),
+        ("x = 'ab' * 2 ** 70\n", "OverflowError: overflow converting long int to machine word"),
     ],
 )
 def test_error_messages_in_micropythons_words(source: str, last_line: str, tmp_path: Path) -> None:

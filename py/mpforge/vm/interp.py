@@ -216,6 +216,12 @@ class Frame:
             if code[self.op_ip] != _RAISE_LAST:
                 exc.traceback.append(self._traceback_entry())
             raise
+        except (MemoryError, OverflowError) as host_error:
+            # the host ran out of room for a value the program built (a huge str
+            # repetition, say): MicroPython raises the same kinds of error there
+            exc = _from_host_error(host_error)
+            exc.traceback.append(self._traceback_entry())
+            raise exc from None
 
     def _traceback_entry(self) -> TracebackEntry:
         prelude = self.prelude
@@ -578,6 +584,12 @@ def _load_attr(obj: Any, name: str) -> Any:
     # MicroPython's built-in types have methods this VM does not model yet: failing
     # loudly beats an AttributeError the real VM would not raise
     raise VMError(f"attribute '{name}' of '{type_name(obj)}' objects is not supported yet")
+
+
+def _from_host_error(error: Exception) -> MpException:
+    if isinstance(error, MemoryError):
+        return mp_error("MemoryError", "memory allocation failed")
+    return mp_error("OverflowError", "overflow converting long int to machine word")
 
 
 def _pos_mismatch(expected: int, given: int) -> MpException:
