@@ -8,6 +8,7 @@ line on stderr with a non-zero exit; anything else is our bug and keeps its trac
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 
@@ -42,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from . import commands  # noqa: F401  (importing it registers every subcommand)
 
+    argv = sys.argv[1:] if argv is None else argv
+    # mpy-cross spells optimisation levels -O2, -O3: accept them as they are
+    argv = [f"-O={a[2:]}" if re.fullmatch(r"-O\d", a) else a for a in argv]
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -77,10 +77,14 @@ class Compiler:
             self.compile_scope(scope, PASS_CODE_SIZE)
             while not self.compile_scope(scope, PASS_EMIT):
                 pass
-        return CompiledModule(qstrs=list(self.tables.qstrs), objs=self.tables.objs, root=module.raw_code)
+        return CompiledModule(
+            qstrs=list(self.tables.qstrs), objs=self.tables.objs, root=module.raw_code
+        )
 
     def new_scope(self, kind: str, node: object, name: str) -> sc.Scope:
-        scope = sc.Scope(kind=kind, node=node, parent=getattr(self, "scope", None), simple_name=name)
+        scope = sc.Scope(
+            kind=kind, node=node, parent=getattr(self, "scope", None), simple_name=name
+        )
         self.scopes.append(scope)
         return scope
 
@@ -186,7 +190,9 @@ class Compiler:
             self.last_line = pn.line or getattr(self, "last_line", 1)
             handler = getattr(self, f"compile_{pn.kind}", None)
             if handler is None:
-                raise CompileError.not_supported(pn.kind.replace("_", " "), self.source_name, pn.line)
+                raise CompileError.not_supported(
+                    pn.kind.replace("_", " "), self.source_name, pn.line
+                )
             handler(pn)
 
     def compile_all_nodes(self, pn: Node) -> None:
@@ -312,7 +318,9 @@ class Compiler:
             if is_const_true(cond):
                 self.emit.label_assign(l_end)
                 return
-            if (elifs is not None or orelse is not None) and not self.emit.last_emit_was_return_value:
+            if (
+                elifs is not None or orelse is not None
+            ) and not self.emit.last_emit_was_return_value:
                 self.emit.jump(l_end)
             self.emit.label_assign(l_fail)
         for elif_node in _as_list(elifs, "if_stmt_elif_list"):
@@ -400,7 +408,11 @@ class Compiler:
         else:
             return None
         for arg in (start, end):
-            if isinstance(arg, Node) and arg.kind in ("arglist_star", "arglist_dbl_star", "argument"):
+            if isinstance(arg, Node) and arg.kind in (
+                "arglist_star",
+                "arglist_dbl_star",
+                "argument",
+            ):
                 return None
         return start, end, step
 

@@ -28,9 +28,14 @@ BREAK_FROM_FOR = 0x8000
 _OP = oc.NUMBER
 
 
+def _type_key(obj: object) -> type:
+    # small and arbitrary-precision ints are one type to MicroPython
+    return int if isinstance(obj, int) and not isinstance(obj, bool) else type(obj)
+
+
 def _strictly_equal(a: object, b: object) -> bool:
     """Equality that also requires equal types (so 1, 1.0 and True stay distinct)."""
-    if type(a) is not type(b):
+    if _type_key(a) is not _type_key(b):
         return False
     if isinstance(a, tuple):
         return len(a) == len(b) and all(map(_strictly_equal, a, b))  # type: ignore[arg-type]
@@ -128,7 +133,10 @@ class Emitter:
             self.code_info_size = len(self.code_info)
             self.bytecode_size = len(self.bytecode)
         elif self.pass_ == PASS_EMIT:
-            if len(self.code_info) != self.code_info_size or len(self.bytecode) != self.bytecode_size:
+            if (
+                len(self.code_info) != self.code_info_size
+                or len(self.bytecode) != self.bytecode_size
+            ):
                 self.code_info_size = len(self.code_info)
                 self.bytecode_size = len(self.bytecode)
                 return False

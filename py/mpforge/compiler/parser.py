@@ -19,7 +19,9 @@ from .parsetree import (
     Node,
     SmallInt,
     Str,
+    MpzInt,
     Tok,
+    host_int,
     int_value,
     is_const_false,
     is_const_true,
@@ -130,7 +132,7 @@ class Parser:
         return -limit <= value < limit
 
     def make_int(self, value: int, line: int) -> object:
-        if self.fits_small_int(value):
+        if not isinstance(value, MpzInt) and self.fits_small_int(value):
             return SmallInt(value)
         return Node(CONST_OBJECT, line, [value])
 
@@ -215,7 +217,9 @@ class Parser:
             op_line = self.tok.line
             op = self.advance().value
             rhs = self.testlist()
-            return Node("expr_stmt", line, [lhs, Node("expr_stmt_augassign", op_line, [Tok(op), rhs])])
+            return Node(
+                "expr_stmt", line, [lhs, Node("expr_stmt_augassign", op_line, [Tok(op), rhs])]
+            )
         if self.at_op(":"):
             raise self.not_supported("variable annotations", self.tok.line)
         if not self.at_op("="):
@@ -453,7 +457,9 @@ class Parser:
             elif self.at_kw("in"):
                 self.advance()
                 op = "in"
-            elif self.at_kw("not") and self.tokens[self.pos + 1] == Token("kw", "in", self.tok.line):
+            elif self.at_kw("not") and self.tokens[self.pos + 1] == Token(
+                "kw", "in", self.tok.line
+            ):
                 self.advance()
                 self.advance()
                 op = "not in"
@@ -511,7 +517,8 @@ class Parser:
             operand = self.factor()
             value = int_value(operand)
             if value is not None:
-                return self.make_int({"+": value, "-": -value, "~": ~value}[op], 0)
+                folded = {"+": value, "-": -value, "~": ~value}[op]
+                return self.make_int(host_int(folded, isinstance(value, MpzInt)), 0)
             return Node("factor_2", line, [Tok(op), operand])
         return self.power()
 
@@ -539,7 +546,11 @@ class Parser:
             trailers.append(self.trailer())
         if not trailers:
             return atom
-        trailer = trailers[0] if len(trailers) == 1 else Node("atom_expr_trailers", trailers[0].line, trailers)
+        trailer = (
+            trailers[0]
+            if len(trailers) == 1
+            else Node("atom_expr_trailers", trailers[0].line, trailers)
+        )
         return Node("atom_expr_normal", line, [atom, trailer])
 
     def trailer(self) -> Node:
@@ -594,7 +605,7 @@ class Parser:
             return Id(tok.value)
         if tok.kind == "int":
             self.advance()
-            return self.make_int(tok.value, tok.line)
+            return self.make_int(host_int(tok.value, False), tok.line)
         if tok.kind == "float":
             self.advance()
             return Node(CONST_OBJECT, tok.line, [tok.value])
@@ -710,7 +721,7 @@ def _int_binary(op: str, a: int, b: int) -> int | None:
         return None
     if op in ("//", "%") and b == 0:
         return None
-    return _INT_OPS[op](a, b)
+    return host_int(_INT_OPS[op](a, b), isinstance(a, MpzInt) or isinstance(b, MpzInt))
 
 
 def _fold_same_op(op: str):
@@ -724,7 +735,7 @@ def _fold_same_op(op: str):
             for v in reversed(values[:-1]):
                 if result < 0:
                     return None
-                result = v**result
+                result = _int_binary("**", v, result)
             return result
         result = values[0]
         for v in values[1:]:

@@ -44,6 +44,25 @@ class Tok:
     value: str
 
 
+class MpzInt(int):
+    """An int MicroPython holds as an arbitrary-precision (mpz) object while folding.
+
+    mpy-cross folds on a 64-bit host: results that involve an mpz operand stay mpz
+    objects even when small, and so become constant objects, not small-int opcodes.
+    """
+
+
+HOST_SMALL_INT_BITS = 63
+
+
+def host_int(value: int, from_mpz: bool) -> int:
+    """The folded value as the host compiler holds it: small int, or MpzInt."""
+    limit = 1 << (HOST_SMALL_INT_BITS - 1)
+    if from_mpz or not -limit <= value < limit:
+        return MpzInt(value)
+    return int(value)
+
+
 # Const objects (long strings, bytes, floats, big ints, folded tuples) are struct
 # nodes of kind "const_object" whose single argument is the Python value.
 CONST_OBJECT = "const_object"
