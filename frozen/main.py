@@ -3,12 +3,17 @@ print("Hello from mpforge!")
 
 
 def fib(n):
-    a, b = 0, 1
+    a = 0
+    b = 1
     for _ in range(n):
-        a, b = b, a + b
+        t = a + b
+        a = b
+        b = t
     return a
 
 
-squares = [i * i for i in range(8)]
-print("squares:", squares, "sum:", sum(squares))
+total = 0
+for i in range(10):
+    total += i * i
+print("sum of squares below 10:", total)
 print("fib(20) =", fib(20))

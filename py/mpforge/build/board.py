@@ -152,15 +152,34 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _check_required(values: dict[str, Any], schema: Schema, prefix: str, where: str) -> None:
+def _line_of(root: yaml.Node | None, parts: list[str]) -> int:
+    """Line of the deepest key on `parts` present in the file (1 when none is)."""
+    line = 1
+    node = root
+    for part in parts:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for knode, vnode in node.value:
+            if knode.value == part:
+                line, node = knode.start_mark.line + 1, vnode
+                break
+        else:
+            break
+    return line
+
+
+def _check_required(
+    values: dict[str, Any], schema: Schema, parts: list[str], where: str, root: yaml.Node | None
+) -> None:
     for name, sub in schema["keys"].items():
-        full = f"{prefix}{name}"
+        full = ".".join([*parts, name])
         if name not in values:
             if sub.get("required"):
-                raise MpforgeError(f"{where}: {full}: required key missing", 2)
+                line = _line_of(root, parts)
+                raise MpforgeError(f"{where}:{line}: {full}: required key missing", 2)
             continue
         if sub["type"] == "map":
-            _check_required(values[name], sub, f"{full}.", where)
+            _check_required(values[name], sub, [*parts, name], where, root)
 
 
 @dataclass(frozen=True)
@@ -212,5 +231,5 @@ def load_board(name: str, board_dir: Path | None = None, ports_dir: Path | None 
     defaults, _ = load_checked(port_file)
     merged = _merge(defaults, values)
     merged.setdefault("name", name)
-    _check_required(merged, BOARD_SCHEMA, "", display_path(path))
+    _check_required(merged, BOARD_SCHEMA, [], display_path(path), root)
     return Board(name=name, port=port, path=path, config=merged)
