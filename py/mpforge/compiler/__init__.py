@@ -28,10 +28,15 @@ def compile_module(
     *,
     optimize: int = 0,
     small_int_bits: int = DEFAULT_SMALL_INT_BITS,
+    file_name: str | None = None,
 ) -> CompiledModule:
-    """Compile module source; `source_name` is what tracebacks and the .mpy record."""
+    """Compile module source; `source_name` is what tracebacks and the .mpy record.
+
+    Syntax errors found while parsing name `file_name` (the file as opened) when it is
+    given, as mpy-cross does when `-s` renames the source.
+    """
     interned = set(STATIC_QSTRS)
-    tree = parse(text, source_name, small_int_bits, interned)
+    tree = parse(text, file_name or source_name, small_int_bits, interned)
     return compile_tree(tree, source_name, optimize, small_int_bits)
 
 
@@ -41,9 +46,16 @@ def compile_source(
     *,
     optimize: int = 0,
     small_int_bits: int = DEFAULT_SMALL_INT_BITS,
+    file_name: str | None = None,
 ) -> bytes:
     return save_mpy(
-        compile_module(text, source_name, optimize=optimize, small_int_bits=small_int_bits)
+        compile_module(
+            text,
+            source_name,
+            optimize=optimize,
+            small_int_bits=small_int_bits,
+            file_name=file_name,
+        )
     )
 
 
@@ -67,4 +79,5 @@ def compile_file(
         source_name if source_name is not None else str(path),
         optimize=optimize,
         small_int_bits=small_int_bits,
+        file_name=str(path),
     )

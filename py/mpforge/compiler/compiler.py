@@ -248,7 +248,11 @@ class Compiler:
         if isinstance(target, Node) and target.kind in ("testlist_star_expr", "exprlist"):
             raise CompileError.not_supported("tuple assignment", self.source_name, target.line)
         if isinstance(target, Node) and target.kind == "atom_expr_normal":
-            raise CompileError.not_supported("attribute assignment", self.source_name, target.line)
+            last = _as_list(target.args[1], "atom_expr_trailers")[-1]
+            if last.kind in ("trailer_period", "trailer_bracket"):
+                raise CompileError.not_supported(
+                    "attribute and subscript assignment", self.source_name, target.line
+                )
         raise self.error(target, "can't assign to expression")
 
     def compile_break_stmt(self, pn: Node) -> None:

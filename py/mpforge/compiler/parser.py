@@ -16,10 +16,10 @@ from .lexer import Token, tokenize
 from .parsetree import (
     CONST_OBJECT,
     Id,
+    MpzInt,
     Node,
     SmallInt,
     Str,
-    MpzInt,
     Tok,
     host_int,
     int_value,
