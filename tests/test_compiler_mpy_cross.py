@@ -126,3 +126,11 @@ def test_unsupported_construct_names_it_with_line(tmp_path: Path) -> None:
     assert str(info.value) == (
         f'File "{src}", line 2: NotImplementedError: class definitions not supported yet by mpforge'
     )
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_optimisation_levels(level: int, tmp_path: Path) -> None:
+    program = TESTS / "compiler_cases" / "lines.py"
+    ref = tmp_path / "ref.mpy"
+    assert mpy_cross(program, ref, f"-O{level}").returncode == 0
+    assert compile_file(program, optimize=level) == ref.read_bytes()
