@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what mpforge needs on Debian/Ubuntu, as root: compilers, QEMU, dfu-util, and
+# the mpforge package itself (editable, with its test dependencies).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends \
+    gcc libc6-dev gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dfu-util \
+    python3-pip
+
+# Debian 12's system Python refuses pip installs without this flag (PEP 668); a pyenv
+# or venv Python has no EXTERNALLY-MANAGED marker and needs none.
+pip_flags=()
+if python3 -c 'import os, sys, sysconfig
+sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")) else 1)'
+then
+    pip_flags+=(--break-system-packages)
+fi
+python3 -m pip install -q "${pip_flags[@]}" -e '.[test]'
