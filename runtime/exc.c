@@ -1,0 +1,187 @@
+#include <stdarg.h>
+#include <string.h>
+
+#include "exc.h"
+#include "gc.h"
+#include "mpf.h"
+#include "print.h"
+
+static mpf_nlr_t *nlr_top;
+
+void mpf_nlr_push(mpf_nlr_t *nlr) {
+    nlr->prev = nlr_top;
+    nlr->exc = MPF_OBJ_NULL;
+    nlr_top = nlr;
+}
+
+void mpf_nlr_pop(void) {
+    nlr_top = nlr_top->prev;
+}
+
+void mpf_nlr_reset(void) {
+    nlr_top = NULL;
+}
+
+_Noreturn void mpf_raise(mpf_obj_t exc) {
+    mpf_nlr_t *top = nlr_top;
+    if (top == NULL) {
+        /* only reachable through a runtime bug: there is always a handler in mpf_run_* */
+        static const char msg[] = "FATAL: uncaught exception outside mpf_run\n";
+        mpf_port_write_error(msg, sizeof(msg) - 1);
+        for (;;) {
+        }
+    }
+    nlr_top = top->prev;
+    top->exc = exc;
+    longjmp(top->jb, 1);
+}
+
+/* --- exception classes --- */
+
+static void exc_type_print(mpf_obj_t self, bool repr) {
+    (void)repr;
+    mpf_printf(&mpf_print_console, "<class '%q'>", ((const mpf_type_t *)self)->name);
+}
+
+static void exc_print(mpf_obj_t self, bool repr) {
+    const mpf_exc_t *e = self;
+    if (repr) {
+        mpf_printf(&mpf_print_console, "%q(", e->base.type->name);
+        if (e->arg != MPF_OBJ_NULL) {
+            mpf_obj_print(e->arg, true);
+        }
+        mpf_print_str(&mpf_print_console, ")");
+    } else if (e->arg != MPF_OBJ_NULL) {
+        mpf_obj_print(e->arg, false);
+    }
+}
+
+static mpf_obj_t exc_type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_kw) {
+        mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
+    }
+    return mpf_exc_new(self, n_args ? args[0] : MPF_OBJ_NULL);
+}
+
+/* Exception classes are types whose instances print as their message. */
+#define EXC_TYPE(NAME, PARENT) \
+    const mpf_type_t mpf_type_##NAME = { \
+        {&mpf_type_type}, MP_QSTR_##NAME, PARENT, exc_type_print, exc_type_call \
+    }
+
+EXC_TYPE(BaseException, NULL);
+EXC_TYPE(Exception, &mpf_type_BaseException);
+EXC_TYPE(ArithmeticError, &mpf_type_Exception);
+EXC_TYPE(ZeroDivisionError, &mpf_type_ArithmeticError);
+EXC_TYPE(OverflowError, &mpf_type_ArithmeticError);
+EXC_TYPE(NameError, &mpf_type_Exception);
+EXC_TYPE(TypeError, &mpf_type_Exception);
+EXC_TYPE(ValueError, &mpf_type_Exception);
+EXC_TYPE(RuntimeError, &mpf_type_Exception);
+EXC_TYPE(NotImplementedError, &mpf_type_RuntimeError);
+EXC_TYPE(MemoryError, &mpf_type_Exception);
+EXC_TYPE(ImportError, &mpf_type_Exception);
+
+/* The instance type a class creates: printing goes through exc_print, but its type is
+ * the class itself, so each instance carries the class in base.type and this function
+ * recognises classes by their print hook. */
+bool mpf_obj_is_exception_type(mpf_obj_t o) {
+    return MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_type &&
+           ((const mpf_type_t *)o)->print == exc_type_print;
+}
+
+bool mpf_obj_is_exception(mpf_obj_t o) {
+    return MPF_OBJ_IS_PTR(o) && mpf_obj_is_exception_type((mpf_obj_t)MPF_OBJ_TYPE_OF_PTR(o));
+}
+
+void mpf_exc_print_instance(mpf_obj_t self, bool repr) {
+    exc_print(self, repr);
+}
+
+/* Raised when the heap is full, so it cannot itself be allocated there. */
+static mpf_exc_t memory_error_obj;
+
+_Noreturn void mpf_raise_memory_error(void) {
+    memory_error_obj.base.type = &mpf_type_MemoryError;
+    memory_error_obj.arg = MPF_OBJ_NULL;
+    memory_error_obj.tb = NULL;
+    memory_error_obj.tb_len = 0;
+    memory_error_obj.tb_alloc = 0;
+    mpf_raise(&memory_error_obj);
+}
+
+mpf_obj_t mpf_exc_new(const mpf_type_t *type, mpf_obj_t arg) {
+    mpf_exc_t *e = mpf_alloc(sizeof(*e));
+    e->base.type = type;
+    e->arg = arg;
+    e->tb = NULL;
+    e->tb_len = 0;
+    e->tb_alloc = 0;
+    return e;
+}
+
+_Noreturn void mpf_raise_msg(const mpf_type_t *type, const char *fmt, ...) {
+    char buf[160];
+    mpf_print_t p = {buf, 0, sizeof(buf)};
+    buf[0] = '\0';
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_vprintf(&p, fmt, ap);
+    va_end(ap);
+    mpf_raise(mpf_exc_new(type, mpf_obj_new_str(buf, p.len)));
+}
+
+_Noreturn void mpf_raise_recursion_depth(void) {
+    mpf_raise_msg(&mpf_type_RuntimeError, "maximum recursion depth exceeded");
+}
+
+void mpf_exc_add_traceback(mpf_obj_t exc, mpf_qstr_t file, uint32_t line, mpf_qstr_t name) {
+    if (!mpf_obj_is_exception(exc)) {
+        return;
+    }
+    mpf_exc_t *e = exc;
+    if (e->tb_len == e->tb_alloc) {
+        /* a traceback is best effort: when memory is short, outer frames are dropped */
+        uint16_t n = e->tb_alloc ? (uint16_t)(e->tb_alloc * 2) : 4;
+        if (n <= e->tb_alloc) {
+            return;
+        }
+        mpf_tb_entry_t *tb = mpf_alloc_maybe(n * sizeof(*tb));
+        if (tb == NULL) {
+            return;
+        }
+        if (e->tb_len) {
+            memcpy(tb, e->tb, e->tb_len * sizeof(*tb));
+        }
+        e->tb = tb;
+        e->tb_alloc = n;
+    }
+    e->tb[e->tb_len].file = file;
+    e->tb[e->tb_len].line = line;
+    e->tb[e->tb_len].name = name;
+    e->tb_len++;
+}
+
+void mpf_exc_print_traceback(mpf_obj_t exc) {
+    mpf_print_t *p = &mpf_print_console;
+    if (mpf_obj_is_exception(exc)) {
+        const mpf_exc_t *e = exc;
+        if (e->tb_len) {
+            mpf_print_str(p, "Traceback (most recent call last):\n");
+            /* entries were added innermost first, as the exception unwound */
+            for (size_t i = e->tb_len; i-- > 0;) {
+                mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file,
+                    (unsigned)e->tb[i].line, e->tb[i].name);
+            }
+        }
+        mpf_printf(p, "%q", e->base.type->name);
+        if (e->arg != MPF_OBJ_NULL) {
+            mpf_print_str(p, ": ");
+            mpf_obj_print(e->arg, false);
+        }
+        mpf_print_str(p, "\n");
+    } else {
+        mpf_obj_print(exc, true);
+        mpf_print_str(p, "\n");
+    }
+}

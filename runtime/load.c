@@ -1,0 +1,292 @@
+#include <string.h>
+
+#include "bc.h"
+#include "exc.h"
+#include "gc.h"
+#include "genhdr/opcodes.h"
+#include "load.h"
+#include "qstr.h"
+
+#define MPY_VERSION (6)
+#define OBJ_NONE (1)
+#define OBJ_FALSE (2)
+#define OBJ_TRUE (3)
+#define OBJ_STR (5)
+#define OBJ_INT (7)
+#define MAX_NESTING (32)
+/* no real function needs more; it bounds what a hostile file can make us reserve */
+#define MAX_N_STATE (4096)
+
+typedef struct {
+    const uint8_t *p, *end;
+    size_t n_qstr, n_obj;
+} reader_t;
+
+static _Noreturn void malformed(void) {
+    mpf_raise_msg(&mpf_type_ValueError, "malformed .mpy file");
+}
+
+static uint8_t read_byte(reader_t *r) {
+    if (r->p >= r->end) {
+        malformed();
+    }
+    return *r->p++;
+}
+
+static size_t read_uint(reader_t *r) {
+    size_t v;
+    if (mpf_bc_decode_uint(&r->p, r->end, &v) != 0 || v > (SIZE_MAX >> 8)) {
+        malformed();
+    }
+    return v;
+}
+
+/* Returns the start of `n` bytes followed by a NUL, and moves past both. */
+static const char *read_str(reader_t *r, size_t n) {
+    if (n >= (size_t)(r->end - r->p) || r->p[n] != '\0') {
+        malformed();
+    }
+    const char *s = (const char *)r->p;
+    r->p += n + 1;
+    return s;
+}
+
+static uint16_t load_qstr(reader_t *r) {
+    size_t n = read_uint(r);
+    if (n & 1) {
+        size_t id = n >> 1;
+        if (id == 0 || id > MPF_QSTR_N_STATIC) {
+            malformed();
+        }
+        return (uint16_t)id;
+    }
+    const char *s = read_str(r, n >> 1);
+    return mpf_qstr_from_strn_static(s, n >> 1);
+}
+
+static mpf_obj_t load_obj(reader_t *r) {
+    uint8_t tag = read_byte(r);
+    switch (tag) {
+        case OBJ_NONE:
+            return mpf_const_none;
+        case OBJ_FALSE:
+            return mpf_const_false;
+        case OBJ_TRUE:
+            return mpf_const_true;
+        case OBJ_STR: {
+            size_t n = read_uint(r);
+            mpf_str_t *s = mpf_alloc(sizeof(*s));
+            s->base.type = &mpf_type_str;
+            s->len = n;
+            s->data = read_str(r, n);
+            return s;
+        }
+        case OBJ_INT: {
+            size_t n = read_uint(r);
+            if (n == 0 || n > (size_t)(r->end - r->p)) {
+                malformed();
+            }
+            const uint8_t *t = r->p;
+            r->p += n;
+            bool neg = t[0] == '-';
+            size_t i = neg;
+            mpf_int_t v = 0;
+            if (i == n) {
+                malformed();
+            }
+            for (; i < n; ++i) {
+                if (t[i] < '0' || t[i] > '9') {
+                    malformed();
+                }
+                if (v > (MPF_SMALL_INT_MAX - (t[i] - '0')) / 10) {
+                    mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
+                }
+                v = v * 10 + (t[i] - '0');
+            }
+            return MPF_OBJ_NEW_SMALL_INT(neg ? -v : v);
+        }
+        default:
+            mpf_raise_msg(&mpf_type_ValueError, "constant of kind %d not supported yet", tag);
+    }
+}
+
+static size_t check_uint(const uint8_t **ip, const uint8_t *end) {
+    size_t v;
+    if (mpf_bc_decode_uint(ip, end, &v) != 0) {
+        malformed();
+    }
+    return v;
+}
+
+/* Every index the VM will trust (qstrs, constants, children, locals, jump targets)
+ * is checked here once, so that executing needs no checks. */
+static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, size_t n_children) {
+    const uint8_t *end = fun_data + len;
+    mpf_prelude_t pre;
+    if (mpf_bc_decode_prelude(fun_data, end, &pre) != 0 || pre.n_state > MAX_N_STATE ||
+        pre.n_state < pre.n_pos_args + pre.n_kwonly_args ||
+        pre.name_index >= r->n_qstr) {
+        malformed();
+    }
+    for (size_t i = 0; i < pre.n_pos_args + pre.n_kwonly_args; ++i) {
+        if (mpf_bc_arg_name_index(&pre, i) >= r->n_qstr) {
+            malformed();
+        }
+    }
+    for (size_t i = 0; i < pre.n_cell; ++i) {
+        if (pre.info[pre.n_info + i] >= pre.n_state) {
+            malformed();
+        }
+    }
+    const uint8_t *ip = pre.code;
+    if (ip >= end) {
+        malformed();
+    }
+    while (ip < end) {
+        unsigned op = *ip++;
+        int kind = -1, extra = 0;
+        switch (op) {
+#define KIND_CASE(name, number, arg_kind, extra_byte) \
+    case number:                                      \
+        kind = arg_kind;                              \
+        extra = extra_byte;                           \
+        break;
+            MP_BC_FOREACH(KIND_CASE)
+#undef KIND_CASE
+            default:
+                break;
+        }
+        if (kind < 0) {
+            if (op >= MP_BC_LOAD_FAST_MULTI && op < MP_BC_LOAD_FAST_MULTI + MP_BC_LOAD_FAST_MULTI_NUM) {
+                if (op - MP_BC_LOAD_FAST_MULTI >= pre.n_state) {
+                    malformed();
+                }
+            } else if (op >= MP_BC_STORE_FAST_MULTI &&
+                       op < MP_BC_STORE_FAST_MULTI + MP_BC_STORE_FAST_MULTI_NUM) {
+                if (op - MP_BC_STORE_FAST_MULTI >= pre.n_state) {
+                    malformed();
+                }
+            } else if (!((op >= MP_BC_LOAD_CONST_SMALL_INT_MULTI &&
+                             op < MP_BC_LOAD_CONST_SMALL_INT_MULTI + MP_BC_LOAD_CONST_SMALL_INT_MULTI_NUM) ||
+                           (op >= MP_BC_UNARY_OP_MULTI &&
+                               op < MP_BC_UNARY_OP_MULTI + MP_BC_UNARY_OP_MULTI_NUM) ||
+                           (op >= MP_BC_BINARY_OP_MULTI &&
+                               op < MP_BC_BINARY_OP_MULTI + MP_BC_BINARY_OP_MULTI_NUM))) {
+                malformed();
+            }
+            continue;
+        }
+        switch (kind) {
+            case MP_BC_ARG_NONE:
+                break;
+            case MP_BC_ARG_QSTR:
+                if (check_uint(&ip, end) >= r->n_qstr) {
+                    malformed();
+                }
+                break;
+            case MP_BC_ARG_UINT: {
+                size_t v = check_uint(&ip, end);
+                if ((op == MP_BC_LOAD_FAST_N || op == MP_BC_STORE_FAST_N || op == MP_BC_DELETE_FAST) &&
+                    v >= pre.n_state) {
+                    malformed();
+                }
+                break;
+            }
+            case MP_BC_ARG_SINT:
+            case MP_BC_ARG_CONST:
+            case MP_BC_ARG_CHILD: {
+                size_t v = check_uint(&ip, end);
+                if ((kind == MP_BC_ARG_CONST && v >= r->n_obj) ||
+                    (kind == MP_BC_ARG_CHILD && v >= n_children)) {
+                    malformed();
+                }
+                break;
+            }
+            default: {
+                /* jumps: 1 or 2 bytes, the target must stay inside this function */
+                size_t n = (ip < end && (*ip & 0x80)) ? 2 : 1;
+                if ((size_t)(end - ip) < n) {
+                    malformed();
+                }
+                size_t raw = n == 2 ? (size_t)(ip[0] & 0x7f) | ((size_t)ip[1] << 7) : ip[0];
+                ip += n;
+                ptrdiff_t off = kind == MP_BC_ARG_JUMP_SIGNED
+                                    ? (ptrdiff_t)raw - (n == 2 ? 0x4000 : 0x40)
+                                    : (ptrdiff_t)raw;
+                if (off < pre.code - ip || off > end - ip) {
+                    malformed();
+                }
+                break;
+            }
+        }
+        if (extra) {
+            if (ip >= end) {
+                malformed();
+            }
+            ++ip;
+        }
+    }
+}
+
+static const mpf_raw_code_t *load_raw_code(reader_t *r, unsigned depth) {
+    if (depth > MAX_NESTING) {
+        malformed();
+    }
+    size_t head = read_uint(r);
+    if ((head & 3) != 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "incompatible .mpy file");
+    }
+    size_t len = head >> 3;
+    if (len > (size_t)(r->end - r->p)) {
+        malformed();
+    }
+    mpf_raw_code_t *rc = mpf_alloc(sizeof(*rc));
+    rc->fun_data = r->p;
+    rc->fun_data_len = len;
+    rc->children = NULL;
+    rc->n_children = 0;
+    r->p += len;
+    if (head & 4) {
+        size_t n = read_uint(r);
+        if (n > (size_t)(r->end - r->p)) {
+            malformed();
+        }
+        const mpf_raw_code_t **children = mpf_alloc(n * sizeof(*children) + 1);
+        for (size_t i = 0; i < n; ++i) {
+            children[i] = load_raw_code(r, depth + 1);
+        }
+        rc->children = children;
+        rc->n_children = n;
+    }
+    validate(rc->fun_data, len, r, rc->n_children);
+    return rc;
+}
+
+const mpf_raw_code_t *mpf_load_mpy(const uint8_t *data, size_t len, mpf_context_t *ctx) {
+    if (len < 4 || data[0] != 'M' || data[1] != MPY_VERSION ||
+        data[3] > 8 * sizeof(mpf_int_t) - 1) {
+        mpf_raise_msg(&mpf_type_ValueError, "incompatible .mpy file");
+    }
+    reader_t r = {data + 4, data + len, 0, 0};
+    r.n_qstr = read_uint(&r);
+    r.n_obj = read_uint(&r);
+    /* each entry takes at least one byte, which bounds what a hostile count can reserve */
+    if (r.n_qstr == 0 || r.n_qstr > (size_t)(r.end - r.p) || r.n_obj > (size_t)(r.end - r.p)) {
+        malformed();
+    }
+    uint16_t *qstr_table = mpf_alloc(r.n_qstr * sizeof(uint16_t));
+    for (size_t i = 0; i < r.n_qstr; ++i) {
+        qstr_table[i] = load_qstr(&r);
+    }
+    mpf_obj_t *obj_table = mpf_alloc(r.n_obj * sizeof(mpf_obj_t) + 1);
+    for (size_t i = 0; i < r.n_obj; ++i) {
+        obj_table[i] = load_obj(&r);
+    }
+    const mpf_raw_code_t *rc = load_raw_code(&r, 0);
+    if (r.p != r.end) {
+        malformed();
+    }
+    ctx->qstr_table = qstr_table;
+    ctx->obj_table = obj_table;
+    return rc;
+}

@@ -1,0 +1,70 @@
+#include <string.h>
+
+#include "gc.h"
+#include "obj.h"
+
+/* Open addressing on the qstr id; key 0 (the null qstr) marks an empty slot. */
+typedef struct {
+    mpf_qstr_t key;
+    mpf_obj_t value;
+} slot_t;
+
+struct _mpf_map_t {
+    size_t used, alloc; /* alloc is a power of two */
+    slot_t *slots;
+};
+
+static slot_t *new_slots(size_t n) {
+    slot_t *s = mpf_alloc(n * sizeof(slot_t));
+    memset(s, 0, n * sizeof(slot_t));
+    return s;
+}
+
+mpf_map_t *mpf_map_new(size_t capacity) {
+    size_t n = 8;
+    while (n < capacity * 2) {
+        n *= 2;
+    }
+    mpf_map_t *m = mpf_alloc(sizeof(*m));
+    m->used = 0;
+    m->alloc = n;
+    m->slots = new_slots(n);
+    return m;
+}
+
+static slot_t *lookup(const mpf_map_t *m, mpf_qstr_t key) {
+    size_t mask = m->alloc - 1;
+    size_t i = ((size_t)key * 2654435761u) & mask;
+    while (m->slots[i].key != key && m->slots[i].key != 0) {
+        i = (i + 1) & mask;
+    }
+    return &m->slots[i];
+}
+
+mpf_obj_t mpf_map_get(const mpf_map_t *m, mpf_qstr_t key) {
+    slot_t *s = lookup(m, key);
+    return s->key ? s->value : MPF_OBJ_NULL;
+}
+
+void mpf_map_set(mpf_map_t *m, mpf_qstr_t key, mpf_obj_t value) {
+    slot_t *s = lookup(m, key);
+    if (s->key) {
+        s->value = value;
+        return;
+    }
+    if ((m->used + 1) * 4 > m->alloc * 3) {
+        slot_t *old = m->slots;
+        size_t old_n = m->alloc;
+        m->alloc *= 2;
+        m->slots = new_slots(m->alloc);
+        for (size_t i = 0; i < old_n; ++i) {
+            if (old[i].key) {
+                *lookup(m, old[i].key) = old[i];
+            }
+        }
+        s = lookup(m, key);
+    }
+    s->key = key;
+    s->value = value;
+    m->used++;
+}

@@ -1,0 +1,97 @@
+/* The entry points a port calls (mpf.h). */
+#include <string.h>
+
+#include "exc.h"
+#include "frozen.h"
+#include "gc.h"
+#include "load.h"
+#include "mpf.h"
+#include "print.h"
+#include "qstr.h"
+#include "vm.h"
+
+void mpf_init(void *heap, size_t heap_bytes) {
+    mpf_gc_init(heap, heap_bytes);
+    mpf_qstr_init();
+    mpf_nlr_reset();
+}
+
+static void new_globals(mpf_context_t *ctx) {
+    ctx->globals = mpf_map_new(16);
+    mpf_map_set(ctx->globals, MP_QSTR___name__, MPF_OBJ_NEW_QSTR(MP_QSTR___main__));
+}
+
+/* Runs module-level code; reports an uncaught exception with its traceback. */
+static int run_module(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t fun = mpf_make_function(rc, ctx);
+        mpf_execute_bytecode(fun, 0, 0, NULL);
+        mpf_nlr_pop();
+        return 0;
+    }
+    mpf_exc_print_traceback(nlr.exc);
+    return 1;
+}
+
+int mpf_run_frozen(const char *module_name) {
+    mpf_vm_reset(__builtin_frame_address(0));
+    const mpf_frozen_module_t *m = mpf_frozen_modules;
+    while (m->name != NULL && strcmp(m->name, module_name) != 0) {
+        ++m;
+    }
+    if (m->name == NULL) {
+        mpf_printf(&mpf_print_console, "ImportError: no module named '%s'\n", module_name);
+        return 1;
+    }
+    mpf_context_t *ctx;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        mpf_exc_print_traceback(nlr.exc);
+        return 1;
+    }
+    ctx = mpf_alloc(sizeof(*ctx));
+    ctx->qstr_table = m->qstr_table;
+    ctx->obj_table = m->obj_table;
+    new_globals(ctx);
+    mpf_nlr_pop();
+    return run_module(m->rc, ctx);
+}
+
+static void write_error(const char *s) {
+    mpf_port_write_error(s, strlen(s));
+}
+
+int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name) {
+    mpf_vm_reset(__builtin_frame_address(0));
+    mpf_context_t *ctx;
+    const mpf_raw_code_t *rc;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        /* a file that cannot be loaded is the user's input error, not a program's
+         * exception: one line, on the error stream */
+        write_error(source_name);
+        write_error(": ");
+        if (mpf_obj_is_exception(nlr.exc)) {
+            const mpf_exc_t *e = nlr.exc;
+            size_t n;
+            const char *s = mpf_qstr_str(e->base.type->name, &n);
+            mpf_port_write_error(s, n);
+            if (e->arg != MPF_OBJ_NULL && mpf_obj_is_str(e->arg)) {
+                write_error(": ");
+                s = mpf_obj_str_data(e->arg, &n);
+                mpf_port_write_error(s, n);
+            }
+        }
+        write_error("\n");
+        return 1;
+    }
+    ctx = mpf_alloc(sizeof(*ctx));
+    rc = mpf_load_mpy(data, len, ctx);
+    new_globals(ctx);
+    mpf_nlr_pop();
+    return run_module(rc, ctx);
+}

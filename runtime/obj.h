@@ -1,0 +1,160 @@
+/* The object model shared by every runtime file.
+ *
+ * An object is one machine word:
+ *   ...xxx1  small int (value << 1 | 1)
+ *   ...x010  interned string (qstr id << 3 | 2): no storage, the text is in the pool
+ *   ...x110  None / False / True
+ *   ...xx00  pointer to a ROM or heap object whose first member is its type
+ * so ints, names and constants never allocate.
+ */
+#ifndef MPF_OBJ_H
+#define MPF_OBJ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mpfconfig.h"
+#include "genhdr/qstrdefs.generated.h"
+
+typedef void *mpf_obj_t;
+typedef uint16_t mpf_qstr_t;
+typedef intptr_t mpf_int_t;
+
+#define MPF_OBJ_NULL ((mpf_obj_t)0)
+
+#define MPF_OBJ_IS_SMALL_INT(o) (((uintptr_t)(o) & 1) != 0)
+#define MPF_OBJ_SMALL_INT_VALUE(o) (((mpf_int_t)(o)) >> 1)
+#define MPF_OBJ_NEW_SMALL_INT(v) ((mpf_obj_t)(((uintptr_t)(v) << 1) | 1))
+#define MPF_SMALL_INT_MAX ((mpf_int_t)(INTPTR_MAX >> 1))
+#define MPF_SMALL_INT_MIN ((mpf_int_t)(INTPTR_MIN >> 1))
+#define MPF_SMALL_INT_FITS(v) ((v) >= MPF_SMALL_INT_MIN && (v) <= MPF_SMALL_INT_MAX)
+
+#define MPF_OBJ_IS_QSTR(o) (((uintptr_t)(o) & 7) == 2)
+#define MPF_OBJ_QSTR_VALUE(o) ((mpf_qstr_t)((uintptr_t)(o) >> 3))
+#define MPF_OBJ_NEW_QSTR(q) ((mpf_obj_t)(((uintptr_t)(q) << 3) | 2))
+
+#define MPF_OBJ_IMMEDIATE(n) ((mpf_obj_t)(((uintptr_t)(n) << 3) | 6))
+#define mpf_const_none MPF_OBJ_IMMEDIATE(0)
+#define mpf_const_false MPF_OBJ_IMMEDIATE(1)
+#define mpf_const_true MPF_OBJ_IMMEDIATE(2)
+#define MPF_OBJ_BOOL(b) ((b) ? mpf_const_true : mpf_const_false)
+
+#define MPF_OBJ_IS_PTR(o) (((uintptr_t)(o) & 3) == 0 && (o) != MPF_OBJ_NULL)
+
+typedef struct _mpf_type_t mpf_type_t;
+
+typedef struct {
+    const mpf_type_t *type;
+} mpf_obj_base_t;
+
+/* Calls get positional args first, then n_kw (name, value) pairs. */
+typedef mpf_obj_t (*mpf_call_fun_t)(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+
+struct _mpf_type_t {
+    mpf_obj_base_t base;
+    mpf_qstr_t name;
+    const mpf_type_t *parent; /* exception classes: what `except` would also match */
+    void (*print)(mpf_obj_t self, bool repr);
+    mpf_call_fun_t call;
+};
+
+#define MPF_OBJ_TYPE_OF_PTR(o) (((const mpf_obj_base_t *)(o))->type)
+
+/* --- strings: qstr-tagged, or these (ROM constants, heap results) --- */
+typedef struct {
+    mpf_obj_base_t base;
+    size_t len;
+    const char *data;
+} mpf_str_t;
+
+/* --- code: what the freezer emits as const data and the loader builds in RAM --- */
+typedef struct _mpf_raw_code_t {
+    const uint8_t *fun_data;
+    size_t fun_data_len;
+    const struct _mpf_raw_code_t *const *children;
+    size_t n_children;
+} mpf_raw_code_t;
+
+typedef struct _mpf_map_t mpf_map_t;
+
+/* One per module; tables are module-global (the seed's indirection). */
+typedef struct {
+    const uint16_t *qstr_table;
+    const mpf_obj_t *obj_table;
+    mpf_map_t *globals;
+} mpf_context_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    const mpf_raw_code_t *rc;
+    const mpf_context_t *ctx;
+} mpf_fun_bc_t;
+
+typedef mpf_obj_t (*mpf_builtin_fun_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_qstr_t name;
+    mpf_builtin_fun_t fun;
+} mpf_builtin_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_int_t start, stop, step;
+} mpf_range_t;
+
+typedef struct {
+    mpf_qstr_t file, name;
+    uint32_t line;
+} mpf_tb_entry_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t arg; /* MPF_OBJ_NULL when raised without a message */
+    mpf_tb_entry_t *tb;
+    uint16_t tb_len, tb_alloc;
+} mpf_exc_t;
+
+extern const mpf_type_t mpf_type_type, mpf_type_int, mpf_type_bool, mpf_type_NoneType,
+    mpf_type_str, mpf_type_function, mpf_type_builtin, mpf_type_range;
+extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_ArithmeticError,
+    mpf_type_ZeroDivisionError, mpf_type_OverflowError, mpf_type_NameError,
+    mpf_type_TypeError, mpf_type_ValueError, mpf_type_RuntimeError, mpf_type_MemoryError,
+    mpf_type_NotImplementedError, mpf_type_ImportError;
+
+/* obj.c */
+const mpf_type_t *mpf_obj_get_type(mpf_obj_t o);
+const char *mpf_obj_type_name(mpf_obj_t o);
+bool mpf_obj_is_true(mpf_obj_t o);
+bool mpf_obj_is_str(mpf_obj_t o);
+bool mpf_obj_is_int(mpf_obj_t o); /* small int or bool */
+mpf_int_t mpf_obj_int_value(mpf_obj_t o);
+const char *mpf_obj_str_data(mpf_obj_t o, size_t *len);
+mpf_obj_t mpf_obj_new_str(const char *data, size_t len);
+mpf_obj_t mpf_obj_new_str_uninit(size_t len, char **data);
+void mpf_obj_print(mpf_obj_t o, bool repr);
+bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b);
+
+/* runtime.c */
+mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs);
+mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg);
+mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name);
+mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name);
+mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx);
+
+/* map.c: qstr-keyed map (module globals) */
+mpf_map_t *mpf_map_new(size_t capacity);
+mpf_obj_t mpf_map_get(const mpf_map_t *map, mpf_qstr_t key); /* MPF_OBJ_NULL if absent */
+void mpf_map_set(mpf_map_t *map, mpf_qstr_t key, mpf_obj_t value);
+
+/* builtins.c */
+mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name);
+mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots);
+mpf_obj_t mpf_iter_next(mpf_obj_t *slots); /* MPF_OBJ_NULL when exhausted */
+
+/* vm.c */
+mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+
+#endif /* MPF_OBJ_H */

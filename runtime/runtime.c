@@ -1,0 +1,277 @@
+#include <string.h>
+
+#include "exc.h"
+#include "gc.h"
+#include "genhdr/opcodes.h"
+#include "qstr.h"
+
+/* The special-method names MicroPython's messages use, by binary operator number. */
+static const char *const binary_op_name[MP_BINARY_OP_NUM] = {
+    "__lt__", "__gt__", "__eq__", "__le__", "__ge__", "__ne__", "__contains__", "__is__",
+    "__exception_match__",
+    "__ior__", "__ixor__", "__iand__", "__ilshift__", "__irshift__", "__iadd__", "__isub__",
+    "__imul__", "__imatmul__", "__ifloordiv__", "__itruediv__", "__imod__", "__ipow__",
+    "__or__", "__xor__", "__and__", "__lshift__", "__rshift__", "__add__", "__sub__",
+    "__mul__", "__matmul__", "__floordiv__", "__truediv__", "__mod__", "__pow__",
+};
+
+static const char *const unary_op_name[] = {"__pos__", "__neg__", "__invert__", "__not__"};
+
+static _Noreturn void raise_overflow(void) {
+    mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
+}
+
+static mpf_obj_t new_int(mpf_int_t v) {
+    if (!MPF_SMALL_INT_FITS(v)) {
+        raise_overflow();
+    }
+    return MPF_OBJ_NEW_SMALL_INT(v);
+}
+
+static _Noreturn void raise_unsupported(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    mpf_raise_msg(&mpf_type_TypeError, "unsupported types for %s: '%s', '%s'",
+        binary_op_name[op], mpf_obj_type_name(lhs), mpf_obj_type_name(rhs));
+}
+
+static mpf_obj_t int_binary_op(unsigned op, mpf_int_t a, mpf_int_t b, mpf_obj_t lhs, mpf_obj_t rhs) {
+    /* operands are small ints, one bit narrower than mpf_int_t, so + and - cannot wrap */
+    mpf_int_t r;
+    switch (op) {
+        case MP_BINARY_OP_LESS:
+            return MPF_OBJ_BOOL(a < b);
+        case MP_BINARY_OP_MORE:
+            return MPF_OBJ_BOOL(a > b);
+        case MP_BINARY_OP_EQUAL:
+            return MPF_OBJ_BOOL(a == b);
+        case MP_BINARY_OP_LESS_EQUAL:
+            return MPF_OBJ_BOOL(a <= b);
+        case MP_BINARY_OP_MORE_EQUAL:
+            return MPF_OBJ_BOOL(a >= b);
+        case MP_BINARY_OP_NOT_EQUAL:
+            return MPF_OBJ_BOOL(a != b);
+        case MP_BINARY_OP_OR:
+            return new_int(a | b);
+        case MP_BINARY_OP_XOR:
+            return new_int(a ^ b);
+        case MP_BINARY_OP_AND:
+            return new_int(a & b);
+        case MP_BINARY_OP_ADD:
+            return new_int(a + b);
+        case MP_BINARY_OP_SUBTRACT:
+            return new_int(a - b);
+        case MP_BINARY_OP_MULTIPLY:
+            if (__builtin_mul_overflow(a, b, &r)) {
+                raise_overflow();
+            }
+            return new_int(r);
+        case MP_BINARY_OP_FLOOR_DIVIDE:
+        case MP_BINARY_OP_MODULO: {
+            if (b == 0) {
+                mpf_raise_msg(&mpf_type_ZeroDivisionError, "divide by zero");
+            }
+            /* C truncates toward zero; Python floors */
+            mpf_int_t q = a / b, m = a % b;
+            if (m != 0 && ((m < 0) != (b < 0))) {
+                q -= 1;
+                m += b;
+            }
+            return new_int(op == MP_BINARY_OP_MODULO ? m : q);
+        }
+        case MP_BINARY_OP_POWER: {
+            if (b < 0) {
+                mpf_raise_msg(&mpf_type_ValueError, "negative power with no float support");
+            }
+            mpf_int_t acc = 1, base = a;
+            while (b) {
+                if (b & 1) {
+                    if (__builtin_mul_overflow(acc, base, &acc) || !MPF_SMALL_INT_FITS(acc)) {
+                        raise_overflow();
+                    }
+                }
+                b >>= 1;
+                if (b && (__builtin_mul_overflow(base, base, &base) || !MPF_SMALL_INT_FITS(base))) {
+                    raise_overflow();
+                }
+            }
+            return new_int(acc);
+        }
+        case MP_BINARY_OP_LSHIFT:
+        case MP_BINARY_OP_RSHIFT:
+            if (b < 0) {
+                mpf_raise_msg(&mpf_type_ValueError, "negative shift count");
+            }
+            if (op == MP_BINARY_OP_RSHIFT) {
+                return new_int(b >= (mpf_int_t)(8 * sizeof(mpf_int_t)) ? (a < 0 ? -1 : 0) : a >> b);
+            }
+            if (a == 0) {
+                return lhs;
+            }
+            if (b >= (mpf_int_t)(8 * sizeof(mpf_int_t) - 1)) {
+                raise_overflow();
+            }
+            r = (mpf_int_t)((uintptr_t)a << b);
+            if ((r >> b) != a) {
+                raise_overflow();
+            }
+            return new_int(r);
+        default:
+            raise_unsupported(op, lhs, rhs);
+    }
+}
+
+static int str_compare(mpf_obj_t lhs, mpf_obj_t rhs) {
+    size_t la, lb;
+    const char *a = mpf_obj_str_data(lhs, &la);
+    const char *b = mpf_obj_str_data(rhs, &lb);
+    int c = memcmp(a, b, la < lb ? la : lb);
+    if (c == 0) {
+        c = la < lb ? -1 : la > lb;
+    }
+    return c;
+}
+
+static mpf_obj_t str_repeat(mpf_obj_t s, mpf_int_t n) {
+    size_t len;
+    const char *data = mpf_obj_str_data(s, &len);
+    if (n <= 0 || len == 0) {
+        return MPF_OBJ_NEW_QSTR(MP_QSTR_);
+    }
+    if ((size_t)n > SIZE_MAX / 2 / len) {
+        mpf_raise_memory_error();
+    }
+    char *d;
+    mpf_obj_t out = mpf_obj_new_str_uninit(len * (size_t)n, &d);
+    for (mpf_int_t i = 0; i < n; ++i) {
+        memcpy(d + (size_t)i * len, data, len);
+    }
+    return out;
+}
+
+static mpf_obj_t str_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    size_t la, lb;
+    const char *a = mpf_obj_str_data(lhs, &la);
+    const char *b = mpf_obj_str_data(rhs, &lb);
+    switch (op) {
+        case MP_BINARY_OP_ADD: {
+            char *d;
+            mpf_obj_t out = mpf_obj_new_str_uninit(la + lb, &d);
+            memcpy(d, a, la);
+            memcpy(d + la, b, lb);
+            return out;
+        }
+        case MP_BINARY_OP_LESS:
+            return MPF_OBJ_BOOL(str_compare(lhs, rhs) < 0);
+        case MP_BINARY_OP_MORE:
+            return MPF_OBJ_BOOL(str_compare(lhs, rhs) > 0);
+        case MP_BINARY_OP_LESS_EQUAL:
+            return MPF_OBJ_BOOL(str_compare(lhs, rhs) <= 0);
+        case MP_BINARY_OP_MORE_EQUAL:
+            return MPF_OBJ_BOOL(str_compare(lhs, rhs) >= 0);
+        case MP_BINARY_OP_IN:
+            /* `lhs in rhs` arrives with the container as lhs (swapped by the caller) */
+            if (lb == 0) {
+                return mpf_const_true;
+            }
+            for (size_t i = 0; i + lb <= la; ++i) {
+                if (memcmp(a + i, b, lb) == 0) {
+                    return mpf_const_true;
+                }
+            }
+            return mpf_const_false;
+        default:
+            raise_unsupported(op, lhs, rhs);
+    }
+}
+
+mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MP_BINARY_OP_IS) {
+        return MPF_OBJ_BOOL(lhs == rhs);
+    }
+    if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
+        op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
+    }
+    if (mpf_obj_is_int(lhs) && mpf_obj_is_int(rhs)) {
+        return int_binary_op(op, mpf_obj_int_value(lhs), mpf_obj_int_value(rhs), lhs, rhs);
+    }
+    if (op == MP_BINARY_OP_EQUAL) {
+        return MPF_OBJ_BOOL(mpf_obj_equal(lhs, rhs));
+    }
+    if (op == MP_BINARY_OP_NOT_EQUAL) {
+        return MPF_OBJ_BOOL(!mpf_obj_equal(lhs, rhs));
+    }
+    if (op == MP_BINARY_OP_IN) {
+        if (mpf_obj_is_str(rhs) && mpf_obj_is_str(lhs)) {
+            return str_binary_op(op, rhs, lhs);
+        }
+        raise_unsupported(op, rhs, lhs);
+    }
+    if (mpf_obj_is_str(lhs) && mpf_obj_is_str(rhs)) {
+        return str_binary_op(op, lhs, rhs);
+    }
+    if (op == MP_BINARY_OP_MULTIPLY) {
+        if (mpf_obj_is_str(lhs) && mpf_obj_is_int(rhs)) {
+            return str_repeat(lhs, mpf_obj_int_value(rhs));
+        }
+        if (mpf_obj_is_int(lhs) && mpf_obj_is_str(rhs)) {
+            return str_repeat(rhs, mpf_obj_int_value(lhs));
+        }
+    }
+    raise_unsupported(op, lhs, rhs);
+}
+
+mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg) {
+    if (op == MP_UNARY_OP_NOT) {
+        return MPF_OBJ_BOOL(!mpf_obj_is_true(arg));
+    }
+    if (mpf_obj_is_int(arg) && op < MP_UNARY_OP_NOT) {
+        mpf_int_t v = mpf_obj_int_value(arg);
+        switch (op) {
+            case MP_UNARY_OP_POSITIVE:
+                return MPF_OBJ_NEW_SMALL_INT(v);
+            case MP_UNARY_OP_NEGATIVE:
+                return new_int(-v);
+            default:
+                return MPF_OBJ_NEW_SMALL_INT(~v);
+        }
+    }
+    if (op < MP_UNARY_OP_NOT) {
+        mpf_raise_msg(&mpf_type_TypeError, "unsupported type for %s: '%s'", unary_op_name[op],
+            mpf_obj_type_name(arg));
+    }
+    mpf_raise_msg(&mpf_type_TypeError, "unsupported type for operator");
+}
+
+mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_type_t *t = mpf_obj_get_type(fun);
+    if (t == &mpf_type_type && mpf_obj_is_exception_type(fun)) {
+        return ((const mpf_type_t *)fun)->call(fun, n_args, n_kw, args);
+    }
+    if (t->call == NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't callable", mpf_obj_type_name(fun));
+    }
+    return t->call(fun, n_args, n_kw, args);
+}
+
+mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name) {
+    mpf_obj_t o = mpf_map_get(ctx->globals, name);
+    if (o == MPF_OBJ_NULL) {
+        o = mpf_builtin_lookup(name);
+        if (o == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_NameError, "name '%q' isn't defined", name);
+        }
+    }
+    return o;
+}
+
+mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name) {
+    /* module-level code is the only code here whose locals are its globals */
+    return mpf_load_global(ctx, name);
+}
+
+mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
+    mpf_fun_bc_t *f = mpf_alloc(sizeof(*f));
+    f->base.type = &mpf_type_function;
+    f->rc = rc;
+    f->ctx = ctx;
+    return f;
+}
