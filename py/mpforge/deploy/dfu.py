@@ -108,7 +108,13 @@ def read_dfuse(data: bytes, source: str = "<dfu>") -> DfuSeFile:
 
 def firmware_dfu(binary: bytes, address: int, usb_id: str) -> bytes:
     """One-element DfuSe image of `binary` at `address`, for the device `usb_id` (VID:PID)."""
-    vid, pid = (int(part, 16) for part in usb_id.split(":"))
+    parts = usb_id.split(":")
+    try:
+        vid, pid = (int(part, 16) for part in parts)
+    except ValueError:
+        raise MpforgeError(f"USB id {usb_id!r}: expected VID:PID in hex, e.g. 0483:df11") from None
+    if not (0 <= vid <= 0xFFFF and 0 <= pid <= 0xFFFF):
+        raise MpforgeError(f"USB id {usb_id!r}: VID and PID are 16-bit numbers")
     return write_dfuse(
         DfuSeFile(vid=vid, pid=pid, targets=[DfuSeTarget(elements=[(address, binary)])])
     )
