@@ -13,7 +13,7 @@ pytestmark = pytest.mark.skipif(
     shutil.which("qemu-system-arm") is None, reason="qemu-system-arm not installed"
 )
 
-FAILING = 'print("about to fail")\nraise ValueError("boom")\n'
+FAILING = 'print("about to fail")\nx = 0\nprint(10 // x)\n'
 HELLO = 'print("hello from another module")\n'
 SPIN = "while True:\n    pass\n"
 
@@ -54,8 +54,10 @@ def test_scons_run_failing_main_exits_nonzero_with_traceback(failing: Path, tmp_
     assert expected.returncode != 0
     assert "about to fail\n" in result.stdout
     assert "Traceback (most recent call last):" in result.stdout
-    # CPython's last line names the exception the same way
-    assert expected.stderr.splitlines()[-1] in result.stdout
+    assert '  File "main.py", line 3, in <module>' in result.stdout
+    # the exception type as CPython names it (MicroPython's message words differ)
+    exc_type = expected.stderr.splitlines()[-1].split(":")[0]
+    assert f"\n{exc_type}: " in result.stdout
     assert "firmware.elf exited with status 1" in result.stderr
 
 
