@@ -46,7 +46,9 @@ def write_manifest(directory: Path, modules: dict[str, str]) -> Path:
 
 def build(board: str, modules: dict[str, str], *, clean_dir: Path | None = None) -> Path:
     """Build `board` freezing `modules` (file name -> text); returns the build directory."""
-    key = hashlib.sha256(repr((board, sorted(modules.items()))).encode()).hexdigest()[:12]
+    key = hashlib.sha256(repr((str(ROOT), board, sorted(modules.items()))).encode()).hexdigest()[
+        :12
+    ]
     base = clean_dir or CACHE / f"{board}-{key}"
     base.mkdir(parents=True, exist_ok=True)
     with open(base / ".lock", "w") as lock:

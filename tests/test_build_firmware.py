@@ -140,3 +140,11 @@ def test_unix_firmware_runs_frozen_main(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == expected.stdout
+
+
+def test_cli_dfu_matches_the_build(pybv10: Path, tmp_path: Path) -> None:
+    from mpforge.cli import main
+
+    out = tmp_path / "fw.dfu"
+    assert main(["dfu", str(pybv10 / "firmware.bin"), "-o", str(out)]) == 0
+    assert out.read_bytes() == (pybv10 / "firmware.dfu").read_bytes()

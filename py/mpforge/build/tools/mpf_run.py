@@ -18,8 +18,12 @@ def _run(target: Any, source: Any, env: Any) -> None:
     module = env.get("MPF_MODULE") or None
     if env["MPF_RUN_METHOD"] == "qemu":
         result = run_qemu(firmware, env["MPF_QEMU_MACHINE"], module, timeout)
+    elif module:
+        raise MpforgeError(
+            f"module= picks a frozen module on QEMU boards; on the host run {firmware} PROG.mpy"
+        )
     else:
-        result = run_host(firmware, [module] if module else [], timeout)
+        result = run_host(firmware, [], timeout)
     if result.timed_out:
         raise MpforgeError(
             f"{firmware.name} did not finish within {timeout:g} s; stopped it "
