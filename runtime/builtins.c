@@ -164,6 +164,22 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name) {
  * a range allocates nothing. */
 
 #define RANGE_MARKER MPF_OBJ_NEW_SMALL_INT(1)
+#define STR_MARKER MPF_OBJ_NEW_SMALL_INT(2)
+
+/* One character as a str: ASCII ones are interned (at most 128 qstrs, no garbage per
+ * iteration), other UTF-8 sequences are new objects. */
+static mpf_obj_t one_char(const char *s, size_t n) {
+    static const char ascii[128] = {
+#define C8(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7
+        C8(0), C8(8), C8(16), C8(24), C8(32), C8(40), C8(48), C8(56),
+        C8(64), C8(72), C8(80), C8(88), C8(96), C8(104), C8(112), C8(120),
+#undef C8
+    };
+    if (n == 1 && (unsigned char)s[0] < 128) {
+        return MPF_OBJ_NEW_QSTR(mpf_qstr_from_strn_static(&ascii[(unsigned char)s[0]], 1));
+    }
+    return mpf_obj_new_str(s, n);
+}
 
 mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots) {
     if (MPF_OBJ_IS_PTR(iterable) && MPF_OBJ_TYPE_OF_PTR(iterable) == &mpf_type_range) {
@@ -172,6 +188,13 @@ mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots) {
         slots[1] = MPF_OBJ_NEW_SMALL_INT(r->start);
         slots[2] = MPF_OBJ_NEW_SMALL_INT(r->stop);
         slots[3] = MPF_OBJ_NEW_SMALL_INT(r->step);
+        return iterable;
+    }
+    if (mpf_obj_is_str(iterable)) {
+        slots[0] = STR_MARKER;
+        slots[1] = iterable;
+        slots[2] = MPF_OBJ_NEW_SMALL_INT(0);
+        slots[3] = mpf_const_none;
         return iterable;
     }
     mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't iterable", mpf_obj_type_name(iterable));
@@ -189,6 +212,22 @@ mpf_obj_t mpf_iter_next(mpf_obj_t *slots) {
         mpf_int_t next = cur + step;
         slots[1] = MPF_SMALL_INT_FITS(next) ? MPF_OBJ_NEW_SMALL_INT(next) : slots[2];
         return MPF_OBJ_NEW_SMALL_INT(cur);
+    }
+    if (slots[0] == STR_MARKER) {
+        size_t len;
+        const char *s = mpf_obj_str_data(slots[1], &len);
+        size_t i = (size_t)MPF_OBJ_SMALL_INT_VALUE(slots[2]);
+        if (i >= len) {
+            return MPF_OBJ_NULL;
+        }
+        /* a UTF-8 lead byte gives the length of its sequence */
+        unsigned char lead = (unsigned char)s[i];
+        size_t n = lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        if (n > len - i) {
+            n = len - i;
+        }
+        slots[2] = MPF_OBJ_NEW_SMALL_INT(i + n);
+        return one_char(s + i, n);
     }
     return MPF_OBJ_NULL;
 }

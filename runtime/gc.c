@@ -60,3 +60,7 @@ void *mpf_pystack_alloc(size_t bytes) {
 void mpf_pystack_free(void *p) {
     pystack_cur = p;
 }
+
+void mpf_pystack_reset(void) {
+    pystack_cur = pystack_start;
+}

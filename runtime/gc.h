@@ -16,5 +16,7 @@ _Noreturn void mpf_raise_memory_error(void);
 /* LIFO frames; raises RuntimeError (recursion depth) when full. */
 void *mpf_pystack_alloc(size_t bytes);
 void mpf_pystack_free(void *p);
+/* Frames left by unwound calls are dropped when a new run starts. */
+void mpf_pystack_reset(void);
 
 #endif /* MPF_GC_H */

@@ -118,32 +118,18 @@ static size_t check_uint(const uint8_t **ip, const uint8_t *end) {
     return v;
 }
 
-/* Every index the VM will trust (qstrs, constants, children, locals, jump targets)
- * is checked here once, so that executing needs no checks. */
-static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, size_t n_children) {
-    const uint8_t *end = fun_data + len;
-    mpf_prelude_t pre;
-    if (mpf_bc_decode_prelude(fun_data, end, &pre) != 0 || pre.n_state > MAX_N_STATE ||
-        pre.n_state < pre.n_pos_args + pre.n_kwonly_args ||
-        pre.name_index >= r->n_qstr) {
-        malformed();
-    }
-    for (size_t i = 0; i < pre.n_pos_args + pre.n_kwonly_args; ++i) {
-        if (mpf_bc_arg_name_index(&pre, i) >= r->n_qstr) {
-            malformed();
-        }
-    }
-    for (size_t i = 0; i < pre.n_cell; ++i) {
-        if (pre.info[pre.n_info + i] >= pre.n_state) {
-            malformed();
-        }
-    }
-    const uint8_t *ip = pre.code;
-    if (ip >= end) {
-        malformed();
-    }
+/* One pass over the instructions: checks every argument and, with `starts` given
+ * filled in by a first pass, that each jump lands on an instruction. */
+static unsigned check_code(const mpf_prelude_t *pre, const uint8_t *end, const reader_t *r,
+    size_t n_children, uint8_t *starts, bool mark) {
+    const uint8_t *ip = pre->code;
+    unsigned op = 0;
     while (ip < end) {
-        unsigned op = *ip++;
+        size_t at = (size_t)(ip - pre->code);
+        if (mark) {
+            starts[at / 8] |= (uint8_t)(1u << (at % 8));
+        }
+        op = *ip++;
         int kind = -1, extra = 0;
         switch (op) {
 #define KIND_CASE(name, number, arg_kind, extra_byte) \
@@ -158,12 +144,12 @@ static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, siz
         }
         if (kind < 0) {
             if (op >= MP_BC_LOAD_FAST_MULTI && op < MP_BC_LOAD_FAST_MULTI + MP_BC_LOAD_FAST_MULTI_NUM) {
-                if (op - MP_BC_LOAD_FAST_MULTI >= pre.n_state) {
+                if (op - MP_BC_LOAD_FAST_MULTI >= pre->n_state) {
                     malformed();
                 }
             } else if (op >= MP_BC_STORE_FAST_MULTI &&
                        op < MP_BC_STORE_FAST_MULTI + MP_BC_STORE_FAST_MULTI_NUM) {
-                if (op - MP_BC_STORE_FAST_MULTI >= pre.n_state) {
+                if (op - MP_BC_STORE_FAST_MULTI >= pre->n_state) {
                     malformed();
                 }
             } else if (!((op >= MP_BC_LOAD_CONST_SMALL_INT_MULTI &&
@@ -186,8 +172,9 @@ static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, siz
                 break;
             case MP_BC_ARG_UINT: {
                 size_t v = check_uint(&ip, end);
-                if ((op == MP_BC_LOAD_FAST_N || op == MP_BC_STORE_FAST_N || op == MP_BC_DELETE_FAST) &&
-                    v >= pre.n_state) {
+                if ((op == MP_BC_LOAD_FAST_N || op == MP_BC_STORE_FAST_N || op == MP_BC_DELETE_FAST ||
+                        op == MP_BC_LOAD_DEREF || op == MP_BC_STORE_DEREF) &&
+                    v >= pre->n_state) {
                     malformed();
                 }
                 break;
@@ -203,7 +190,7 @@ static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, siz
                 break;
             }
             default: {
-                /* jumps: 1 or 2 bytes, the target must stay inside this function */
+                /* jumps: 1 or 2 bytes */
                 size_t n = (ip < end && (*ip & 0x80)) ? 2 : 1;
                 if ((size_t)(end - ip) < n) {
                     malformed();
@@ -213,7 +200,11 @@ static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, siz
                 ptrdiff_t off = kind == MP_BC_ARG_JUMP_SIGNED
                                     ? (ptrdiff_t)raw - (n == 2 ? 0x4000 : 0x40)
                                     : (ptrdiff_t)raw;
-                if (off < pre.code - ip || off > end - ip) {
+                if (off < pre->code - ip || off >= end - ip) {
+                    malformed();
+                }
+                size_t target = (size_t)(ip + off - pre->code);
+                if (!mark && !(starts[target / 8] & (1u << (target % 8)))) {
                     malformed();
                 }
                 break;
@@ -225,6 +216,41 @@ static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, siz
             }
             ++ip;
         }
+    }
+    return op;
+}
+
+/* Every index the VM will trust (qstrs, constants, children, locals, jump targets)
+ * is checked here once, so that executing needs no checks; the last instruction must
+ * leave the function, so execution cannot run off the end of its data. */
+static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, size_t n_children) {
+    const uint8_t *end = fun_data + len;
+    mpf_prelude_t pre;
+    if (mpf_bc_decode_prelude(fun_data, end, &pre) != 0 || pre.n_state > MAX_N_STATE ||
+        pre.n_state < pre.n_pos_args + pre.n_kwonly_args || pre.name_index >= r->n_qstr) {
+        malformed();
+    }
+    for (size_t i = 0; i < pre.n_pos_args + pre.n_kwonly_args; ++i) {
+        if (mpf_bc_arg_name_index(&pre, i) >= r->n_qstr) {
+            malformed();
+        }
+    }
+    for (size_t i = 0; i < pre.n_cell; ++i) {
+        if (pre.info[pre.n_info + i] >= pre.n_state) {
+            malformed();
+        }
+    }
+    if (pre.code >= end) {
+        malformed();
+    }
+    size_t n_code = (size_t)(end - pre.code);
+    uint8_t *starts = mpf_alloc(n_code / 8 + 1);
+    memset(starts, 0, n_code / 8 + 1);
+    check_code(&pre, end, r, n_children, starts, true);
+    unsigned last = check_code(&pre, end, r, n_children, starts, false);
+    if (last != MP_BC_RETURN_VALUE && last != MP_BC_RAISE_OBJ && last != MP_BC_RAISE_LAST &&
+        last != MP_BC_JUMP) {
+        malformed();
     }
 }
 

@@ -101,6 +101,33 @@ const mpf_type_t mpf_type_builtin = {
     {&mpf_type_type}, MP_QSTR_function, NULL, builtin_print, builtin_call
 };
 
+static void cell_print(mpf_obj_t self, bool repr) {
+    (void)self;
+    (void)repr;
+    mpf_print_str(CONSOLE, "<cell>");
+}
+
+static void closure_print(mpf_obj_t self, bool repr) {
+    function_print((mpf_obj_t)((const mpf_closure_t *)self)->fun, repr);
+}
+
+/* The closed-over cells go first, where the compiler counted them as parameters. */
+static mpf_obj_t closure_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_closure_t *c = self;
+    size_t n = c->n_closed + n_args + 2 * n_kw;
+    mpf_obj_t *all = mpf_pystack_alloc(n * sizeof(mpf_obj_t));
+    memcpy(all, c->closed, c->n_closed * sizeof(mpf_obj_t));
+    memcpy(all + c->n_closed, args, (n_args + 2 * n_kw) * sizeof(mpf_obj_t));
+    mpf_obj_t ret = mpf_execute_bytecode(c->fun, c->n_closed + n_args, n_kw, all);
+    mpf_pystack_free(all);
+    return ret;
+}
+
+const mpf_type_t mpf_type_cell = {{&mpf_type_type}, MP_QSTR_cell, NULL, cell_print, NULL};
+const mpf_type_t mpf_type_closure = {
+    {&mpf_type_type}, MP_QSTR_function, NULL, closure_print, closure_call
+};
+
 const mpf_type_t *mpf_obj_get_type(mpf_obj_t o) {
     if (MPF_OBJ_IS_SMALL_INT(o)) {
         return &mpf_type_int;

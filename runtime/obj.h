@@ -91,6 +91,20 @@ typedef struct {
     const mpf_context_t *ctx;
 } mpf_fun_bc_t;
 
+/* A variable shared between a function and the functions defined inside it. */
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t obj; /* MPF_OBJ_NULL while unassigned */
+} mpf_cell_t;
+
+/* A nested function with the cells it closes over, passed as its first arguments. */
+typedef struct {
+    mpf_obj_base_t base;
+    const mpf_fun_bc_t *fun;
+    size_t n_closed;
+    mpf_obj_t closed[];
+} mpf_closure_t;
+
 typedef mpf_obj_t (*mpf_builtin_fun_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 
 typedef struct {
@@ -117,7 +131,8 @@ typedef struct {
 } mpf_exc_t;
 
 extern const mpf_type_t mpf_type_type, mpf_type_int, mpf_type_bool, mpf_type_NoneType,
-    mpf_type_str, mpf_type_function, mpf_type_builtin, mpf_type_range;
+    mpf_type_str, mpf_type_function, mpf_type_builtin, mpf_type_range, mpf_type_cell,
+    mpf_type_closure;
 extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_ArithmeticError,
     mpf_type_ZeroDivisionError, mpf_type_OverflowError, mpf_type_NameError,
     mpf_type_TypeError, mpf_type_ValueError, mpf_type_RuntimeError, mpf_type_MemoryError,
@@ -143,6 +158,9 @@ mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *a
 mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name);
 mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name);
 mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx);
+mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, size_t n_closed,
+    const mpf_obj_t *closed);
+mpf_obj_t mpf_new_cell(mpf_obj_t obj);
 
 /* map.c: qstr-keyed map (module globals) */
 mpf_map_t *mpf_map_new(size_t capacity);

@@ -275,3 +275,20 @@ mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx) 
     f->ctx = ctx;
     return f;
 }
+
+mpf_obj_t mpf_new_cell(mpf_obj_t obj) {
+    mpf_cell_t *c = mpf_alloc(sizeof(*c));
+    c->base.type = &mpf_type_cell;
+    c->obj = obj;
+    return c;
+}
+
+mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, size_t n_closed,
+    const mpf_obj_t *closed) {
+    mpf_closure_t *c = mpf_alloc(sizeof(*c) + n_closed * sizeof(mpf_obj_t));
+    c->base.type = &mpf_type_closure;
+    c->fun = mpf_make_function(rc, ctx);
+    c->n_closed = n_closed;
+    memcpy(c->closed, closed, n_closed * sizeof(mpf_obj_t));
+    return c;
+}

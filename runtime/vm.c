@@ -6,12 +6,16 @@
 #include "genhdr/opcodes.h"
 #include "vm.h"
 
+/* the most slots one instruction pops or pushes beyond a well-formed stack */
+#define GUARD_SLOTS (MP_OBJ_ITER_BUF_NSLOTS)
+
 static size_t call_depth;
 static uintptr_t c_stack_top;
 
 void mpf_vm_reset(void *stack_top) {
     call_depth = 0;
     c_stack_top = (uintptr_t)stack_top;
+    mpf_pystack_reset();
 }
 
 /* Where the running instruction is, for the traceback. It lives in the frame's
@@ -56,6 +60,15 @@ static ptrdiff_t decode_slabel(const uint8_t **ipp) {
     return v;
 }
 
+static mpf_cell_t *cell_at(mpf_obj_t *fastn, size_t i) {
+    mpf_obj_t c = fastn[-(ptrdiff_t)i];
+    /* only a corrupt file gets here with something else */
+    if (!MPF_OBJ_IS_PTR(c) || MPF_OBJ_TYPE_OF_PTR(c) != &mpf_type_cell) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "bytecode expected a cell");
+    }
+    return c;
+}
+
 static _Noreturn void unsupported_opcode(unsigned op) {
     mpf_raise_msg(&mpf_type_NotImplementedError, "opcode %u not supported yet", op);
 }
@@ -67,9 +80,14 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *stat
     const mpf_context_t *ctx = fun->ctx;
     const uint16_t *qstr_table = ctx->qstr_table;
     mpf_obj_t *fastn = &state[n_state - 1];
-    mpf_obj_t *sp = state - 1; /* the caller left one spare slot below state */
+    mpf_obj_t *sp = state - 1;
 
     for (;;) {
+        /* Bytecode from a file is validated at load, except for its stack depth: the
+         * guard slots around `state` absorb one bad instruction and this stops the next. */
+        if (sp < state - 1 || sp >= state + n_state) {
+            mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
+        }
         frame->op_ip = ip;
         unsigned op = *ip++;
         switch (op) {
@@ -118,6 +136,17 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *stat
                 fastn[-(ptrdiff_t)i] = MPF_OBJ_NULL;
                 break;
             }
+            case MP_BC_LOAD_DEREF: {
+                mpf_cell_t *c = cell_at(fastn, decode_uint(&ip));
+                if (c->obj == MPF_OBJ_NULL) {
+                    goto local_unbound;
+                }
+                *++sp = c->obj;
+                break;
+            }
+            case MP_BC_STORE_DEREF:
+                cell_at(fastn, decode_uint(&ip))->obj = *sp--;
+                break;
             case MP_BC_LOAD_NAME:
                 *++sp = mpf_load_name(ctx, qstr_table[decode_uint(&ip)]);
                 break;
@@ -211,9 +240,23 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *stat
             case MP_BC_MAKE_FUNCTION:
                 *++sp = mpf_make_function(fun->rc->children[decode_uint(&ip)], ctx);
                 break;
+            case MP_BC_MAKE_CLOSURE: {
+                const mpf_raw_code_t *child = fun->rc->children[decode_uint(&ip)];
+                size_t n_closed = *ip++;
+                if (n_closed > (size_t)(sp - state) + 1) {
+                    mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
+                }
+                mpf_obj_t closure = mpf_make_closure(child, ctx, n_closed, sp - n_closed + 1);
+                sp -= n_closed;
+                *++sp = closure;
+                break;
+            }
             case MP_BC_CALL_FUNCTION: {
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
+                if (n_pos + 2 * n_kw > (size_t)(sp - state)) {
+                    mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
+                }
                 sp -= n_pos + 2 * n_kw;
                 *sp = mpf_call(*sp, n_pos, n_kw, sp + 1);
                 break;
@@ -278,18 +321,23 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
     mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre);
     if ((pre.scope_flags & (MPF_SCOPE_FLAG_GENERATOR | MPF_SCOPE_FLAG_VARARGS |
                                MPF_SCOPE_FLAG_VARKEYWORDS | MPF_SCOPE_FLAG_DEFKWARGS)) ||
-        pre.n_kwonly_args || pre.n_def_pos_args || pre.n_cell) {
+        pre.n_kwonly_args || pre.n_def_pos_args) {
         mpf_raise_msg(&mpf_type_NotImplementedError,
-            "generators, closures, defaults and */** args not supported yet");
+            "generators, default arguments and */** arguments not supported yet");
     }
     if (n_args > pre.n_pos_args || (n_kw == 0 && n_args != pre.n_pos_args)) {
         arg_count_error(pre.n_pos_args, n_args);
     }
 
-    /* one spare slot below the value stack, so an empty stack's pointer stays in bounds */
+    /* guard slots around the state hold None, so that one instruction of a corrupt
+     * file reading past either end sees a harmless object (see run) */
     size_t n_state = pre.n_state;
-    frame_t *frame = mpf_pystack_alloc(sizeof(frame_t) + (n_state + 1) * sizeof(mpf_obj_t));
-    mpf_obj_t *state = (mpf_obj_t *)(frame + 1) + 1;
+    frame_t *frame = mpf_pystack_alloc(sizeof(frame_t) + (n_state + 2 * GUARD_SLOTS) * sizeof(mpf_obj_t));
+    mpf_obj_t *state = (mpf_obj_t *)(frame + 1) + GUARD_SLOTS;
+    for (size_t i = 0; i < GUARD_SLOTS; ++i) {
+        state[-1 - (ptrdiff_t)i] = mpf_const_none;
+        state[n_state + i] = mpf_const_none;
+    }
     memset(state, 0, n_state * sizeof(mpf_obj_t));
     frame->op_ip = pre.code;
     ++call_depth;
@@ -324,6 +372,10 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
                 mpf_raise_msg(&mpf_type_TypeError, "function missing %d required positional arguments",
                     (int)(pre.n_pos_args - j));
             }
+        }
+        for (size_t i = 0; i < pre.n_cell; ++i) {
+            size_t local = pre.info[pre.n_info + i];
+            fastn[-(ptrdiff_t)local] = mpf_new_cell(fastn[-(ptrdiff_t)local]);
         }
         mpf_obj_t ret = run(fun, pre.code, state, n_state, frame);
         mpf_nlr_pop();
