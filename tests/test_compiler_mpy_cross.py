@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conformance import programs
 from program_gen import random_program
 
 from mpforge.compiler import CompileError, compile_file, compile_source
 
 TESTS = Path(__file__).parent
-PROGRAMS = sorted((TESTS / "basics").glob("*.py")) + sorted((TESTS / "compiler_cases").glob("*.py"))
+PROGRAMS = programs("basics", "bigint", "compiler_cases")
 
 
 def mpy_cross(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess:

@@ -7,13 +7,13 @@ import io
 from pathlib import Path
 
 import pytest
-from conformance import COMPILERS, expected_output, programs
+from conformance import COMPILERS, SUITES, expected_output, programs
 from mpforge.mpy.mpyfile import load_mpy
 from mpforge.vm import run_module
 
 
 @pytest.mark.parametrize("compiler", sorted(COMPILERS))
-@pytest.mark.parametrize("program", programs(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", programs(*SUITES), ids=lambda p: p.stem)
 def test_program_on_pyvm(compiler: str, program: Path, tmp_path: Path) -> None:
     module = load_mpy(COMPILERS[compiler](program, tmp_path), program.name)
     out = io.StringIO()

@@ -27,7 +27,7 @@ def digit_sum(n):
         n //= 10
     return total
 
-print(digit_sum(0), digit_sum(12345), digit_sum(2 ** 100))
+print(digit_sum(0), digit_sum(12345), digit_sum(2 ** 29))
 
 count = 0
 for n in range(2, 200):
@@ -52,4 +52,4 @@ def power_mod(base, exp, mod):
         base = base * base % mod
     return result
 
-print(power_mod(2, 100, 1000000007), 2 ** 100 % 1000000007)
+print(power_mod(2, 100, 10007), 2 ** 20 % 10007)

@@ -16,4 +16,4 @@ def fib_iter(n):
 for i in range(15):
     print(i, fib(i), fib_iter(i))
 print(fib(20))
-print(fib_iter(90))
+print(fib_iter(40))

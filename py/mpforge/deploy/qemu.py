@@ -7,6 +7,7 @@ CR LF line ends turned back into LF so it compares with what CPython prints.
 
 from __future__ import annotations
 
+import codecs
 import os
 import subprocess
 import sys
@@ -66,12 +67,14 @@ def run_streaming(
     )
     chunks: list[str] = []
     pending_cr = False
+    # the console may deliver a multi-byte character one byte at a time
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     def pump() -> None:
         nonlocal pending_cr
         assert proc.stdout is not None
         while data := proc.stdout.read1(4096):
-            text = data.decode("utf-8", "replace")
+            text = decoder.decode(data)
             if pending_cr:
                 text = "\r" + text
             pending_cr = text.endswith("\r")
