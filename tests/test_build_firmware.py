@@ -42,8 +42,7 @@ def test_elf_is_linked_at_flash_and_starts_with_the_vector_table(pybv10: Path) -
 
 def test_dfu_accepted_by_dfu_suffix(pybv10: Path) -> None:
     dfu_suffix = shutil.which("dfu-suffix")
-    if dfu_suffix is None:
-        pytest.skip("dfu-suffix (dfu-util) not installed")
+    assert dfu_suffix, "dfu-suffix not found: install dfu-util (tools/setup.sh does)"
     result = subprocess.run(
         [dfu_suffix, "-c", str(pybv10 / "firmware.dfu")], capture_output=True, text=True
     )

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 from conformance import programs
-from program_gen import random_program
-
 from mpforge.compiler import CompileError, compile_file, compile_source
+from program_gen import random_program
 
 TESTS = Path(__file__).parent
 PROGRAMS = programs("basics", "bigint", "compiler_cases")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from buildkit import build
 from conformance import expected_output, programs
-
 from mpforge.deploy.qemu import run_qemu
 
 PROGRAMS = programs()
