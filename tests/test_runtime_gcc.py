@@ -63,7 +63,11 @@ def reference_mpy(source: str, build_dir: Path, name: str = "main.py") -> bytes:
 
 def run(firmware: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(firmware), *map(str, args)], capture_output=True, text=True, timeout=60
+        [str(firmware), *map(str, args)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=60,
     )
 
 
