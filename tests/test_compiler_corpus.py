@@ -1,0 +1,58 @@
+"""Real MicroPython code (pinned PyPI `micropython-*` packages) compiled by our compiler
+must give the very bytes mpy-cross v1.19 gives.
+
+The modules are split into fixed batches so pytest-xdist spreads them over workers;
+the reference bytes come from the corpus cache (compiled there once by mpy-cross).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from corpus import Corpus, load
+from mpforge.compiler import CompileError, compile_source
+
+BATCHES = 32  # about 20 modules per test item for the pinned list
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load()
+
+
+def test_corpus_is_large_enough(corpus: Corpus) -> None:
+    # The brief for the corpus: >= 100 packages and >= 300 modules mpy-cross accepts.
+    assert corpus.packages >= 100
+    assert len(corpus.accepted) >= 300
+
+
+@pytest.mark.parametrize("batch", range(BATCHES))
+def test_corpus_same_bytes_as_mpy_cross(corpus: Corpus, batch: int) -> None:
+    failures = []
+    for module in corpus.accepted[batch::BATCHES]:
+        try:
+            ours = compile_source(corpus.source(module), corpus.source_name(module))
+        except CompileError as error:
+            failures.append(f"{module}: {error}")
+            continue
+        if ours != corpus.reference(module):
+            failures.append(f"{module}: bytes differ from mpy-cross")
+    assert not failures, f"{len(failures)} modules:\n" + "\n".join(failures)
+
+
+def test_corpus_rejections_are_ours_too(corpus: Corpus) -> None:
+    """Modules mpy-cross rejects (MicroPython-only limits, e.g. adjacent f-strings)
+    are rejected by ours with the same traceback text."""
+    for module in corpus.rejected:
+        path = corpus.source_path(module)
+        ref = subprocess.run(
+            [sys.executable, "-m", "mpy_cross_v6", str(path), "-o", "/dev/null"],
+            capture_output=True,
+            text=True,
+        )
+        assert ref.returncode == 1
+        with pytest.raises(CompileError) as info:
+            compile_source(corpus.source(module), str(path))
+        assert info.value.traceback_text() == ref.stdout + ref.stderr, module
