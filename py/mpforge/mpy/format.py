@@ -17,6 +17,24 @@ NATIVE_ARCHS = (
     "armv7emdp", "xtensa", "xtensawin",
 )  # fmt: skip
 
+# Scope flags that only dynamic native modules (mpy_ld.py) set on viper code: extra
+# sections follow the raw code in the file.
+SCOPE_FLAG_VIPERRELOC = 0x10
+SCOPE_FLAG_VIPERRODATA = 0x20
+SCOPE_FLAG_VIPERBSS = 0x40
+
+# What wrote each older format version (MicroPython's docs/reference/mpyfiles.rst), so
+# a refused file can say which tool made it.
+VERSION_MAKERS = {
+    0: "MicroPython before v1.5.1",
+    1: "mpy-cross v1.5.1 to v1.8.7",
+    2: "mpy-cross v1.9 to v1.9.2",
+    3: "mpy-cross v1.9.3 to v1.10",
+    4: "mpy-cross v1.11",
+    5: "mpy-cross v1.12 to v1.18",
+}
+REBUILD_HINT = "rebuild it from the .py with `mpforge compile` (or mpy-cross v1.19)"
+
 # Kinds of raw code; stored in the file as kind - CODE_BYTECODE in the low two bits.
 CODE_BYTECODE = 2
 CODE_NATIVE_PY = 3
@@ -68,6 +86,11 @@ def encode_sint(value: int) -> bytes:
     elif value == 0 and out[0] & 0x40:
         out.insert(0, 0x80)
     return bytes(out)
+
+
+# Longest var-uint we accept: 63 bits of value is more than any count or length in a
+# file can be; a longer run of continuation bytes is corruption.
+MAX_UINT_BYTES = 9
 
 
 def decode_uint(data: bytes, pos: int) -> tuple[int, int]:

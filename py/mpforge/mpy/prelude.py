@@ -153,9 +153,9 @@ def decode_line_info(line_info: bytes) -> list[tuple[int, int]]:
     while i < len(line_info):
         b = line_info[i]
         if b & 0x80:
-            # 0b1LLLBBBB 0bLLLLLLLL
+            # 0b1LLLBBBB 0bLLLLLLLL; a table cut short counts its missing byte as 0
             offset += b & 0x0F
-            line += ((b << 4) & 0x700) | line_info[i + 1]
+            line += ((b << 4) & 0x700) | (line_info[i + 1] if i + 1 < len(line_info) else 0)
             i += 2
         else:
             # 0b0LLBBBBB
@@ -174,3 +174,29 @@ def line_of_offset(line_info: bytes, code_offset: int) -> int:
             break
         line = new_line
     return line
+
+
+def encode_line_info(pairs: list[tuple[int, int]]) -> bytes:
+    """The inverse of decode_line_info, splitting skips as the compiler's emitter does."""
+    out = bytearray()
+    last_offset = 0
+    last_line = 1
+    for offset, line in pairs:
+        bytes_to_skip = offset - last_offset
+        lines_to_skip = line - last_line
+        while bytes_to_skip > 0 or lines_to_skip > 0:
+            if lines_to_skip <= 6 or bytes_to_skip > 0xF:
+                # 0b0LLBBBBB
+                b = min(bytes_to_skip, 0x1F)
+                n = 0 if b < bytes_to_skip else min(lines_to_skip, 0x3)
+                out.append(b | (n << 5))
+            else:
+                # 0b1LLLBBBB 0bLLLLLLLL
+                b = min(bytes_to_skip, 0xF)
+                n = min(lines_to_skip, 0x7FF)
+                out += bytes([0x80 | b | ((n >> 4) & 0x70), n & 0xFF])
+            bytes_to_skip -= b
+            lines_to_skip -= n
+        last_offset = offset
+        last_line = line
+    return bytes(out)
