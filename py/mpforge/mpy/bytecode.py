@@ -125,13 +125,17 @@ def _check_raw_code(module: CompiledModule, rc: RawCode, source: str) -> None:
 
         return mpy_error(source, rc.file_offset + offset, f"corrupt: {what}")
 
+    # native Python code keeps a bytecode-style prelude at prelude_offset
+    start = rc.prelude_offset if rc.kind == fmt.CODE_NATIVE_PY else 0
     try:
-        pre = safe_prelude(rc.fun_data)
+        pre = safe_prelude(rc.fun_data[start:])
     except DecodeError as err:
-        raise fail(err.offset, err.what) from None
+        raise fail(start + err.offset, err.what) from None
     for index in (pre.name_index, *pre.arg_name_indices):
         if index >= len(module.qstrs):
-            raise fail(0, f"prelude names qstr {index} of {len(module.qstrs)}")
+            raise fail(start, f"prelude names qstr {index} of {len(module.qstrs)}")
+    if rc.kind == fmt.CODE_NATIVE_PY:
+        return
     if pre.signature.n_state < pre.signature.n_pos_args + pre.signature.n_kwonly_args:
         raise fail(0, "prelude has fewer state slots than arguments")
     code = rc.fun_data[pre.code_offset :]
@@ -158,7 +162,7 @@ def _check_raw_code(module: CompiledModule, rc: RawCode, source: str) -> None:
 def check_module(module: CompiledModule, source: str) -> None:
     """Decode every bytecode function; MpforgeError at the first bad byte."""
     for rc in module.raw_codes():
-        if rc.kind == fmt.CODE_BYTECODE:
+        if rc.kind in (fmt.CODE_BYTECODE, fmt.CODE_NATIVE_PY):
             _check_raw_code(module, rc, source)
 
 
@@ -227,7 +231,9 @@ def _encode(ins: Instruction, label: int, new_offset: dict[int, int], pos: int) 
     return bytes(out)
 
 
-def remap_offsets(pairs: list[tuple[int, int]], new_offset: dict[int, int]) -> list[tuple[int, int]]:
+def remap_offsets(
+    pairs: list[tuple[int, int]], new_offset: dict[int, int]
+) -> list[tuple[int, int]]:
     """Line-table (offset, line) pairs moved to where their instructions went."""
     starts = sorted(new_offset)
     out = []

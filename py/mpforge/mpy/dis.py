@@ -85,7 +85,7 @@ class ModuleInfo:
 def const_repr(obj: ConstObj) -> str:
     """A constant as MicroPython would print its repr."""
     if isinstance(obj, float):
-        return float_repr(obj)
+        return getattr(obj, "mpy_text", None) or float_repr(obj)
     if isinstance(obj, tuple):
         inner = ", ".join(const_repr(o) for o in obj)
         return f"({inner},)" if len(obj) == 1 else f"({inner})"
@@ -99,7 +99,10 @@ def const_type(obj: ConstObj) -> str:
         return "fun_table"
     if obj is Ellipsis:
         return "ellipsis"
-    return type(obj).__name__
+    for kind in (bool, int, float, complex, str, bytes, tuple):
+        if isinstance(obj, kind):
+            return kind.__name__
+    return "None" if obj is None else type(obj).__name__
 
 
 def _argrepr(module: CompiledModule, rc: RawCode, ins: Instruction) -> str:
@@ -290,9 +293,7 @@ def dis_text(info: ModuleInfo, source_lines: list[str] | None = None) -> str:
     ]
     out += [f"  {i:>4}: {text!r}" for i, text in enumerate(info.qstrs)]
     out.append(f"constants ({len(info.objs)}):")
-    out += [
-        f"  {i:>4}: {const_type(obj)} {const_repr(obj)}" for i, obj in enumerate(info.objs)
-    ]
+    out += [f"  {i:>4}: {const_type(obj)} {const_repr(obj)}" for i, obj in enumerate(info.objs)]
     _raw_code_text(info.root, source_lines, out)
     return "\n".join(out) + "\n"
 

@@ -1,13 +1,13 @@
 """Reading and writing .mpy v6 files: one reader and one writer, field for field.
 
-    header      'M', version 6, feature byte (flags | arch << 2), small-int bits
-    n_qstr      var-uint, then n_obj var-uint
-    qstrs       each: var-uint (index << 1 | 1) for a static qstr, or
-                (len << 1) followed by the bytes and a NUL
-    objects     each: a type tag byte and its payload (see format.OBJ_*)
-    raw code    var-uint (len << 3 | has_children << 2 | kind - 2), the function's
-                data, for native code its extra fields, then (if it has children)
-                their count and each child, recursively
+header      'M', version 6, feature byte (flags | arch << 2), small-int bits
+n_qstr      var-uint, then n_obj var-uint
+qstrs       each: var-uint (index << 1 | 1) for a static qstr, or
+            (len << 1) followed by the bytes and a NUL
+objects     each: a type tag byte and its payload (see format.OBJ_*)
+raw code    var-uint (len << 3 | has_children << 2 | kind - 2), the function's
+            data, for native code its extra fields, then (if it has children)
+            their count and each child, recursively
 """
 
 from __future__ import annotations
@@ -38,6 +38,33 @@ class _FunTable:
 
 
 FUN_TABLE = _FunTable()
+
+
+class FloatConst(float):
+    """A float read from a file, with the text the file spelled it in.
+
+    MicroPython's float formatting is not Python's (near the subnormal range it can
+    pick another of the strings that parse to the same value); writing the text back
+    as read keeps a round trip byte-identical.
+    """
+
+    mpy_text: str
+
+    def __new__(cls, text: str) -> FloatConst:
+        obj = super().__new__(cls, text)
+        obj.mpy_text = text
+        return obj
+
+
+class ComplexConst(complex):
+    """A complex read from a file, with its text (see FloatConst)."""
+
+    mpy_text: str
+
+    def __new__(cls, text: str) -> ComplexConst:
+        obj = super().__new__(cls, text)
+        obj.mpy_text = text
+        return obj
 
 
 @dataclass
@@ -99,6 +126,8 @@ def _number_text(obj: ConstObj) -> tuple[int, str]:
         raise TypeError("bool is not a number constant")
     if isinstance(obj, int):
         return fmt.OBJ_INT, str(obj)
+    if isinstance(obj, FloatConst | ComplexConst):
+        return (fmt.OBJ_FLOAT if isinstance(obj, float) else fmt.OBJ_COMPLEX), obj.mpy_text
     if isinstance(obj, float):
         return fmt.OBJ_FLOAT, float_repr(obj)
     if isinstance(obj, complex):
@@ -304,8 +333,8 @@ def _load_obj(r: _Reader, depth: int = 0) -> ConstObj:
             if tag == fmt.OBJ_INT:
                 return int(text)
             if tag == fmt.OBJ_FLOAT:
-                return float(text)
-            return complex(text)
+                return FloatConst(text)
+            return ComplexConst(text)
         except ValueError:
             raise r.fail(f"corrupt: bad number constant {text[:40]!r}", start) from None
     raise r.fail(f"corrupt: unknown constant tag {tag}", start)
