@@ -301,7 +301,8 @@ PIECES = {
     "b.py": "def f(n):\n    return n * x\nprint('b', f(3), 'a long string constant')\n",
     # enough names that shifted qstr indices need two bytes and jumps move
     "c.py": "".join(f"v{i} = {i}\n" for i in range(140))
-    + "t = 0\nfor i in range(3):\n    if i > 1:\n        t = t + v139\n    else:\n        t = t - 1\n"
+    + "t = 0\nfor i in range(3):\n    if i > 1:\n        t = t + v139\n"
+    + "    else:\n        t = t - 1\n"
     + "print('c', t, v0, 'another long string constant', 1.5)\n",
     "d.py": "print('d', f(2), x, t)\n",
 }
