@@ -36,7 +36,7 @@ def compile_module(
     given, as mpy-cross does when `-s` renames the source.
     """
     interned = set(STATIC_QSTRS)
-    tree = parse(text, file_name or source_name, small_int_bits, interned)
+    tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
     return compile_tree(tree, source_name, optimize, small_int_bits)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..mpy import opcodes as oc
-from ..mpy.format import encode_sint, encode_uint
+from ..mpy.format import SCOPE_FLAG_GENERATOR, encode_sint, encode_uint
 from ..mpy.mpyfile import RawCode
 from ..mpy.prelude import Signature, encode_signature, encode_size
 
@@ -261,6 +261,95 @@ class Emitter:
     def store_deref(self, local_num: int) -> None:
         self._op_uint(-1, _OP["STORE_DEREF"], local_num)
 
+    def delete_fast(self, local_num: int) -> None:
+        self._op_uint(0, _OP["DELETE_FAST"], local_num)
+
+    def delete_deref(self, local_num: int) -> None:
+        self._op_uint(0, _OP["DELETE_DEREF"], local_num)
+
+    def delete_name(self, name: str) -> None:
+        self._op_qstr(0, _OP["DELETE_NAME"], name)
+
+    def delete_global(self, name: str) -> None:
+        self._op_qstr(0, _OP["DELETE_GLOBAL"], name)
+
+    def load_build_class(self) -> None:
+        self._op(1, _OP["LOAD_BUILD_CLASS"])
+
+    def load_subscr(self) -> None:
+        self._op(-1, _OP["LOAD_SUBSCR"])
+
+    def store_subscr(self) -> None:
+        self._op(-3, _OP["STORE_SUBSCR"])
+
+    def delete_subscr(self) -> None:
+        self.load_null()
+        self.rot_three()
+        self.store_subscr()
+
+    def delete_attr(self, name: str) -> None:
+        self.load_null()
+        self.rot_two()
+        self.store_attr(name)
+
+    def import_name(self, name: str) -> None:
+        self._op_qstr(-1, _OP["IMPORT_NAME"], name)
+
+    def import_from(self, name: str) -> None:
+        self._op_qstr(1, _OP["IMPORT_FROM"], name)
+
+    def import_star(self) -> None:
+        self._op(-1, _OP["IMPORT_STAR"])
+
+    def setup_block(self, label: int, kind: str) -> None:
+        # SETUP_WITH pops the context manager and pushes __exit__, it and __enter__'s value
+        self._op_jump(2 if kind == "WITH" else 0, _OP[f"SETUP_{kind}"], label)
+
+    def with_cleanup(self, label: int) -> None:
+        self.load_const_tok("None")
+        self.label_assign(label)
+        # +2 leaves room to call __exit__; the -4 undoes it and SETUP_WITH's +2
+        self._op(2, _OP["WITH_CLEANUP"])
+        self.adjust_stack_size(-4)
+
+    def end_finally(self) -> None:
+        self._op(-1, _OP["END_FINALLY"])
+
+    def pop_except_jump(self, label: int) -> None:
+        self._op_jump(0, _OP["POP_EXCEPT_JUMP"], label)
+
+    def start_except_handler(self) -> None:
+        # the exception instance, plus 3 for a possible UNWIND_JUMP state
+        self.adjust_stack_size(4)
+
+    def end_except_handler(self) -> None:
+        self.adjust_stack_size(-3)
+
+    def raise_varargs(self, n_args: int) -> None:
+        self._op(-n_args, _OP["RAISE_LAST"] + n_args)
+
+    def yield_value(self) -> None:
+        self._op(0, _OP["YIELD_VALUE"])
+        self.scope.scope_flags |= SCOPE_FLAG_GENERATOR
+
+    def yield_from(self) -> None:
+        self._op(-1, _OP["YIELD_FROM"])
+        self.scope.scope_flags |= SCOPE_FLAG_GENERATOR
+
+    def store_map(self) -> None:
+        self._op(-2, _OP["STORE_MAP"])
+
+    def store_comp(self, kind: str, collection_stack_index: int) -> None:
+        # the low two bits say which collection: 0 list, 1 dict, 2 set
+        n, t = {"list": (0, 0), "dict": (1, 1), "set": (0, 2)}[kind]
+        self._op_uint(-1 - n, _OP["STORE_COMP"], ((collection_stack_index + n) << 2) | t)
+
+    def unpack_sequence(self, n_args: int) -> None:
+        self._op_uint(-1 + n_args, _OP["UNPACK_SEQUENCE"], n_args)
+
+    def unpack_ex(self, n_left: int, n_right: int) -> None:
+        self._op_uint(n_left + n_right, _OP["UNPACK_EX"], n_left | (n_right << 8))
+
     def load_name(self, name: str) -> None:
         self._op_qstr(1, _OP["LOAD_NAME"], name)
 
@@ -369,10 +458,10 @@ class Emitter:
     def call_method(self, n_positional: int, n_keyword: int, star: bool = False) -> None:
         self._call(-1, "CALL_METHOD", n_positional, n_keyword, star)
 
-    def _call(self, stack_adj: int, name: str, n_pos: int, n_kw: int, star: bool) -> None:
-        stack_adj -= n_pos + 2 * n_kw + (1 if star else 0)
-        self._op_uint(stack_adj, _OP[name + ("_VAR_KW" if star else "")], n_kw << 8 | n_pos)
-
     def return_value(self) -> None:
         self._op(-1, _OP["RETURN_VALUE"])
         self.last_emit_was_return_value = True
+
+    def _call(self, stack_adj: int, name: str, n_pos: int, n_kw: int, star: bool) -> None:
+        stack_adj -= n_pos + 2 * n_kw + (1 if star else 0)
+        self._op_uint(stack_adj, _OP[name + ("_VAR_KW" if star else "")], n_kw << 8 | n_pos)

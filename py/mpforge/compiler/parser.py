@@ -1,16 +1,19 @@
 """Recursive-descent parser producing MicroPython-shaped parse trees.
 
-Follows MicroPython's grammar rules and their tree-building conventions: a list
-rule with a single item collapses to that item, struct nodes carry the line of
-their first token, and constants are folded while parsing (integer arithmetic,
-`and`/`or`/`not` of constants, `const()` names, constant tuples), because the
-bytecode mpy-cross emits is the bytecode of the folded tree.
+Follows MicroPython's grammar rules and their tree-building conventions, because
+the bytecode depends on the tree's shape: a list rule with a single item collapses
+to that item, an "ident" rule with a single non-empty child collapses to it, struct
+nodes carry the line of their first token, only NAME tokens and operator tokens of
+`or` rules are kept, and constants are folded while parsing (integer arithmetic,
+`and`/`or`/`not` of constants, `const()` names, constant tuples).
 """
 
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 
+from ..mpy.mpfloat import parse_decimal
 from .errors import CompileError
 from .lexer import Token, tokenize
 from .parsetree import (
@@ -34,34 +37,27 @@ INTERN_STRING_LEN = 10
 
 AUGASSIGN_OPS = ("+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//=")
 COMPARE_OPS = ("<", ">", "==", "<=", ">=", "!=")
-
-# Statements the compiler does not handle yet, by their leading keyword.
-_NOT_YET = {
-    "class": "class definitions",
-    "try": "'try' statements",
-    "with": "'with' statements",
-    "import": "'import' statements",
-    "from": "'from ... import' statements",
-    "raise": "'raise' statements",
-    "assert": "'assert' statements",
-    "del": "'del' statements",
-    "async": "'async' statements",
-    "lambda": "lambda expressions",
-    "yield": "'yield'",
-    "await": "'await'",
-}
+_ATOM_START_KW = ("None", "True", "False", "not", "lambda", "await")
+_ATOM_START_OP = ("(", "[", "{", "-", "+", "~", "...")
 
 
 class Parser:
-    def __init__(self, source: str, source_name: str, small_int_bits: int, interned: set[str]):
-        self.tokens = tokenize(source)
+    def __init__(
+        self,
+        source: str,
+        source_name: str,
+        small_int_bits: int,
+        interned: set[str],
+        optimize: int = 0,
+    ) -> None:
+        self.tokens = tokenize(source, optimize)
         self.pos = 0
         self.source_name = source_name
         self.small_int_bits = small_int_bits
         self.interned = interned
         self.consts: dict[str, object] = {}
 
-    # -- tokens -------------------------------------------------------------------
+    # -- tokens ---------------------------------------------------------------------
 
     @property
     def tok(self) -> Token:
@@ -69,7 +65,7 @@ class Parser:
 
     def advance(self) -> Token:
         tok = self.tokens[self.pos]
-        if tok.kind not in ("end", "error"):
+        if tok.kind != "end":
             self.pos += 1
         return tok
 
@@ -78,6 +74,10 @@ class Parser:
 
     def at_kw(self, *words: str) -> bool:
         return self.tok.kind == "kw" and self.tok.value in words
+
+    def peek_is(self, offset: int, kind: str, value: object) -> bool:
+        i = min(self.pos + offset, len(self.tokens) - 1)
+        return self.tokens[i].kind == kind and self.tokens[i].value == value
 
     def accept_op(self, op: str) -> bool:
         if self.at_op(op):
@@ -104,37 +104,73 @@ class Parser:
             raise self.syntax_error()
         return self.advance()
 
-    def expect_name(self) -> Id:
+    def name(self) -> Id:
         tok = self.expect_kind("name")
         self.interned.add(tok.value)
         return Id(tok.value)
 
     def syntax_error(self) -> CompileError:
         tok = self.tok
-        if tok.kind == "indent":
-            return CompileError("IndentationError", "unexpected indent", self.source_name, tok.line)
-        if tok.kind == "dedent_mismatch":
-            return CompileError(
+        messages = {
+            "indent": ("IndentationError", "unexpected indent"),
+            "dedent_mismatch": (
                 "IndentationError",
                 "unindent doesn't match any outer indent level",
-                self.source_name,
-                tok.line,
-            )
-        return CompileError("SyntaxError", "invalid syntax", self.source_name, tok.line)
-
-    def not_supported(self, what: str, line: int) -> CompileError:
-        return CompileError.not_supported(what, self.source_name, line)
+            ),
+            "fstring_raw": ("SyntaxError", "raw f-strings are not supported"),
+        }
+        exc_type, message = messages.get(tok.kind, ("SyntaxError", "invalid syntax"))
+        return CompileError(exc_type, message, self.source_name, tok.line)
 
     # -- constant nodes -------------------------------------------------------------
 
-    def fits_small_int(self, value: int) -> bool:
-        limit = 1 << (self.small_int_bits - 1)
-        return -limit <= value < limit
-
     def make_int(self, value: int, line: int) -> object:
-        if not isinstance(value, MpzInt) and self.fits_small_int(value):
+        limit = 1 << (self.small_int_bits - 1)
+        if not isinstance(value, MpzInt) and -limit <= value < limit:
             return SmallInt(value)
         return Node(CONST_OBJECT, line, [value])
+
+    def fold_ints(self, node: Node, fold: Callable[[list], int | None]) -> object:
+        result = fold(node.args)
+        if result is None:
+            return node
+        return self.make_int(result, 0)
+
+    # -- generic list rules -----------------------------------------------------------
+
+    def item_list(
+        self,
+        kind: str,
+        item: Callable[[], object],
+        more: Callable[[], bool],
+        trailing_ok: bool,
+    ) -> object:
+        """`item (',' item)* [',']`: one item without a comma collapses to itself."""
+        line = self.tok.line
+        items = [item()]
+        trailing = False
+        while self.at_op(","):
+            self.advance()
+            if not more():
+                if not trailing_ok:
+                    raise self.syntax_error()
+                trailing = True
+                break
+            items.append(item())
+        if len(items) == 1 and not trailing:
+            return items[0]
+        return Node(kind, line, items)
+
+    def starts_test(self) -> bool:
+        tok = self.tok
+        if tok.kind in ("name", "int", "float", "str", "bytes"):
+            return True
+        if tok.kind == "kw":
+            return tok.value in _ATOM_START_KW
+        return tok.kind == "op" and tok.value in _ATOM_START_OP
+
+    def starts_test_or_star(self) -> bool:
+        return self.starts_test() or self.at_op("*")
 
     # -- file and statements --------------------------------------------------------
 
@@ -146,8 +182,6 @@ class Parser:
                 self.advance()
                 continue
             stmts.append(self.stmt())
-        if self.tok.kind == "error":
-            raise self.syntax_error()
         if not stmts:
             return None
         if len(stmts) == 1:
@@ -157,30 +191,37 @@ class Parser:
     def stmt(self) -> object:
         tok = self.tok
         if tok.kind == "kw":
-            if tok.value == "if":
-                return self.if_stmt()
-            if tok.value == "while":
-                return self.while_stmt()
-            if tok.value == "for":
-                return self.for_stmt()
-            if tok.value == "def":
-                return self.funcdef()
-            if tok.value in _NOT_YET:
-                raise self.not_supported(_NOT_YET[tok.value], tok.line)
-        if tok.kind == "op" and tok.value == "@":
-            raise self.not_supported("decorators", tok.line)
+            handler = {
+                "if": self.if_stmt,
+                "while": self.while_stmt,
+                "for": self.for_stmt,
+                "try": self.try_stmt,
+                "with": self.with_stmt,
+                "def": self.funcdef,
+                "class": self.classdef,
+            }.get(tok.value)
+            if handler is not None:
+                return handler()
+            if tok.value == "async":
+                return self.async_stmt()
+        if self.at_op("@"):
+            return self.decorated()
         return self.simple_stmt()
 
     def simple_stmt(self) -> object:
         line = self.tok.line
-        items = [self.small_stmt()]
+        stmt = self.item_list_sep(";", self.small_stmt, line)
+        self.expect_kind("newline")
+        return stmt
+
+    def item_list_sep(self, sep: str, item: Callable[[], object], line: int) -> object:
+        items = [item()]
         trailing = False
-        while self.accept_op(";"):
+        while self.accept_op(sep):
             if self.tok.kind == "newline":
                 trailing = True
                 break
-            items.append(self.small_stmt())
-        self.expect_kind("newline")
+            items.append(item())
         if len(items) == 1 and not trailing:
             return items[0]
         return Node("simple_stmt_2", line, items)
@@ -194,21 +235,94 @@ class Parser:
                 return Node(f"{word}_stmt", tok.line)
             if word == "return":
                 self.advance()
-                value = None if self.at_end_of_simple_stmt() else self.testlist()
+                value = self.testlist() if self.starts_test_or_star() else None
                 return Node("return_stmt", tok.line, [value])
             if word in ("global", "nonlocal"):
                 self.advance()
-                names = [self.expect_name()]
-                while self.accept_op(","):
-                    names.append(self.expect_name())
-                arg = names[0] if len(names) == 1 else Node("name_list", tok.line, names)
-                return Node(f"{word}_stmt", tok.line, [arg])
-            if word in _NOT_YET:
-                raise self.not_supported(_NOT_YET[word], tok.line)
+                names = self.item_list("name_list", self.name, lambda: True, False)
+                return Node(f"{word}_stmt", tok.line, [names])
+            if word == "del":
+                self.advance()
+                return Node("del_stmt", tok.line, [self.exprlist()])
+            if word == "raise":
+                return self.raise_stmt()
+            if word == "assert":
+                self.advance()
+                test = self.test()
+                msg = self.test() if self.accept_op(",") else None
+                return Node("assert_stmt", tok.line, [test, msg])
+            if word == "import":
+                self.advance()
+                names = self.item_list("dotted_as_names", self.dotted_as_name, lambda: True, False)
+                return Node("import_name", tok.line, [names])
+            if word == "from":
+                return self.import_from()
+            if word == "yield":
+                return Node("yield_stmt", tok.line, [self.yield_expr()])
         return self.expr_stmt()
 
-    def at_end_of_simple_stmt(self) -> bool:
-        return self.tok.kind == "newline" or self.at_op(";")
+    def raise_stmt(self) -> Node:
+        line = self.advance().line
+        if not self.starts_test():
+            return Node("raise_stmt", line, [None])
+        arg_line = self.tok.line
+        exc = self.test()
+        if self.accept_kw("from"):
+            return Node("raise_stmt", line, [Node("raise_stmt_arg", arg_line, [exc, self.test()])])
+        return Node("raise_stmt", line, [exc])
+
+    def dotted_name(self) -> object:
+        line = self.tok.line
+        names = [self.name()]
+        while self.accept_op("."):
+            names.append(self.name())
+        return names[0] if len(names) == 1 else Node("dotted_name", line, names)
+
+    def dotted_as_name(self) -> object:
+        line = self.tok.line
+        dotted = self.dotted_name()
+        if self.accept_kw("as"):
+            return Node("dotted_as_name", line, [dotted, self.name()])
+        return dotted
+
+    def import_from(self) -> Node:
+        line = self.advance().line
+        source_line = self.tok.line
+        dots: list[object] = []
+        while self.at_op(".", "..."):
+            dots.append(Tok(self.advance().value))
+        source: object
+        if dots:
+            periods = (
+                dots[0]
+                if len(dots) == 1
+                else Node("one_or_more_period_or_ellipsis", source_line, dots)
+            )
+            if self.tok.kind == "name":
+                source = Node("import_from_2b", source_line, [periods, self.dotted_name()])
+            else:
+                source = periods
+        else:
+            source = self.dotted_name()
+        self.expect_kw("import")
+        if self.accept_op("*"):
+            return Node("import_from", line, [source, Tok("*")])
+        if self.accept_op("("):
+            names = self.item_list(
+                "import_as_names", self.import_as_name, lambda: self.tok.kind == "name", True
+            )
+            self.expect_op(")")
+        else:
+            names = self.item_list(
+                "import_as_names", self.import_as_name, lambda: self.tok.kind == "name", True
+            )
+        return Node("import_from", line, [source, names])
+
+    def import_as_name(self) -> Node:
+        line = self.tok.line
+        name = self.name()
+        alias = self.name() if self.accept_kw("as") else None
+        return Node("import_as_name", line, [name, alias])
 
     def expr_stmt(self) -> Node:
         line = self.tok.line
@@ -216,27 +330,44 @@ class Parser:
         if self.at_op(*AUGASSIGN_OPS):
             op_line = self.tok.line
             op = self.advance().value
-            rhs = self.testlist()
+            rhs = self.yield_expr() if self.at_kw("yield") else self.testlist()
             return Node(
                 "expr_stmt", line, [lhs, Node("expr_stmt_augassign", op_line, [Tok(op), rhs])]
             )
         if self.at_op(":"):
-            raise self.not_supported("variable annotations", self.tok.line)
+            ann_line = self.advance().line
+            annotation = self.test()
+            value = self.assigned_value() if self.accept_op("=") else None
+            return Node("expr_stmt", line, [lhs, Node("annassign", ann_line, [annotation, value])])
         if not self.at_op("="):
-            return Node("expr_stmt", line, [lhs, None])
+            return self.lonely(Node("expr_stmt", line, [lhs, None]))
         assign_line = self.tok.line
         values = []
         while self.accept_op("="):
-            values.append(self.testlist_star_expr())
-        if len(values) == 1:
-            rhs: object = self.fold_const_assign(lhs, values[0], line)
-            if isinstance(rhs, Node) and rhs.kind == "pass_stmt":
-                return rhs
-        else:
-            rhs = Node("expr_stmt_assign_list", assign_line, values)
+            values.append(self.assigned_value())
+        if len(values) > 1:
+            return Node(
+                "expr_stmt", line, [lhs, Node("expr_stmt_assign_list", assign_line, values)]
+            )
+        rhs = self.fold_const_assign(lhs, values[0])
+        if isinstance(rhs, Node) and rhs.kind == "pass_stmt":
+            return rhs
         return Node("expr_stmt", line, [lhs, rhs])
 
-    def fold_const_assign(self, lhs: object, rhs: object, line: int) -> object:
+    def assigned_value(self) -> object:
+        return self.yield_expr() if self.at_kw("yield") else self.testlist_star_expr()
+
+    @staticmethod
+    def lonely(stmt: Node) -> Node:
+        """A statement that is only a constant (e.g. a docstring) parses as `pass`."""
+        value = stmt.args[0]
+        if isinstance(value, SmallInt | Str | Tok) or (
+            isinstance(value, Node) and value.kind == CONST_OBJECT
+        ):
+            return Node("pass_stmt", stmt.line)
+        return stmt
+
+    def fold_const_assign(self, lhs: object, rhs: object) -> object:
         """`NAME = const(value)` records a compile-time constant (MicroPython's const)."""
         if not (
             isinstance(lhs, Id)
@@ -255,6 +386,8 @@ class Parser:
             return Node("pass_stmt", 0)
         return value
 
+    # -- compound statements ------------------------------------------------------------
+
     def suite(self) -> object:
         if self.tok.kind != "newline":
             return self.simple_stmt()
@@ -263,34 +396,34 @@ class Parser:
             raise self.syntax_error()
         self.advance()
         line = self.tok.line
-        stmts = []
-        while self.tok.kind not in ("dedent", "end", "error"):
+        stmts = [self.stmt()]
+        while self.tok.kind != "dedent":
+            if self.tok.kind == "end":
+                raise self.syntax_error()
             stmts.append(self.stmt())
-        if self.tok.kind != "dedent":
-            raise self.syntax_error()
         self.advance()
         if len(stmts) == 1:
             return stmts[0]
         return Node("suite_block_stmts", line, stmts)
 
+    def colon_suite(self) -> object:
+        self.expect_op(":")
+        return self.suite()
+
     def else_block(self) -> object:
-        if self.at_kw("else"):
-            self.advance()
-            self.expect_op(":")
-            return self.suite()
+        if self.accept_kw("else"):
+            return self.colon_suite()
         return None
 
     def if_stmt(self) -> Node:
         line = self.advance().line
         cond = self.namedexpr_test()
-        self.expect_op(":")
-        body = self.suite()
+        body = self.colon_suite()
         elifs = []
         while self.at_kw("elif"):
             elif_line = self.advance().line
             elif_cond = self.namedexpr_test()
-            self.expect_op(":")
-            elifs.append(Node("if_stmt_elif", elif_line, [elif_cond, self.suite()]))
+            elifs.append(Node("if_stmt_elif", elif_line, [elif_cond, self.colon_suite()]))
         elif_node: object = None
         if len(elifs) == 1:
             elif_node = elifs[0]
@@ -301,8 +434,7 @@ class Parser:
     def while_stmt(self) -> Node:
         line = self.advance().line
         cond = self.namedexpr_test()
-        self.expect_op(":")
-        body = self.suite()
+        body = self.colon_suite()
         return Node("while_stmt", line, [cond, body, self.else_block()])
 
     def for_stmt(self) -> Node:
@@ -310,108 +442,182 @@ class Parser:
         target = self.exprlist()
         self.expect_kw("in")
         iterable = self.testlist()
-        self.expect_op(":")
-        body = self.suite()
+        body = self.colon_suite()
         return Node("for_stmt", line, [target, iterable, body, self.else_block()])
+
+    def try_stmt(self) -> Node:
+        line = self.advance().line
+        body = self.colon_suite()
+        if self.at_kw("finally"):
+            return Node("try_stmt", line, [body, self.finally_block()])
+        if not self.at_kw("except"):
+            raise self.syntax_error()
+        handlers = []
+        while self.at_kw("except"):
+            handler_line = self.advance().line
+            exc: object = None
+            if not self.at_op(":"):
+                exc_line = self.tok.line
+                exc = self.test()
+                if self.accept_kw("as"):
+                    exc = Node("try_stmt_as_name", exc_line, [exc, self.name()])
+            handlers.append(Node("try_stmt_except", handler_line, [exc, self.colon_suite()]))
+        handler_list = (
+            handlers[0]
+            if len(handlers) == 1
+            else Node("try_stmt_except_list", handlers[0].line, handlers)
+        )
+        orelse = self.else_block()
+        final = self.finally_block() if self.at_kw("finally") else None
+        if orelse is None and final is None:
+            return Node("try_stmt", line, [body, handler_list])
+        more = Node("try_stmt_except_and_more", handlers[0].line, [handler_list, orelse, final])
+        return Node("try_stmt", line, [body, more])
+
+    def finally_block(self) -> Node:
+        line = self.advance().line
+        return Node("try_stmt_finally", line, [self.colon_suite()])
+
+    def with_stmt(self) -> Node:
+        line = self.advance().line
+        items = self.item_list("with_stmt_list", self.with_item, lambda: True, False)
+        return Node("with_stmt", line, [items, self.colon_suite()])
+
+    def with_item(self) -> object:
+        line = self.tok.line
+        ctx = self.test()
+        if self.accept_kw("as"):
+            return Node("with_item", line, [ctx, self.expr()])
+        return ctx
 
     def funcdef(self) -> Node:
         line = self.advance().line
-        name = self.expect_name()
+        name = self.name()
         self.expect_op("(")
-        params = self.typedargslist()
+        params = self.arg_list(typed=True) if not self.at_op(")") else None
         self.expect_op(")")
-        annotation = None
-        if self.accept_op("->"):
-            annotation = self.test()
-        self.expect_op(":")
-        body = self.suite()
+        annotation = self.test() if self.accept_op("->") else None
+        body = self.colon_suite()
         # the last slot holds the function's scope once the compiler makes it
         return Node("funcdef", line, [name, params, annotation, body, None])
 
-    def typedargslist(self) -> object:
-        if self.at_op(")"):
-            return None
-        line = self.tok.line
-        items = []
-        trailing = False
-        while True:
-            items.append(self.typedarg())
-            if not self.accept_op(","):
-                break
-            if self.at_op(")"):
-                trailing = True
-                break
-        if len(items) == 1 and not trailing:
-            return items[0]
-        return Node("typedargslist", line, items)
+    def arg_list(self, typed: bool) -> object:
+        """Parameters of a def (typed) or a lambda."""
+        kind = "typedargslist" if typed else "varargslist"
+        end = ")" if typed else ":"
+        return self.item_list(kind, lambda: self.param(typed), lambda: not self.at_op(end), True)
 
-    def typedarg(self) -> object:
+    def param(self, typed: bool) -> object:
+        prefix = "typedargslist" if typed else "varargslist"
         line = self.tok.line
-        if self.at_op("*", "**"):
-            raise self.not_supported("star parameters", line)
-        name = self.expect_name()
-        if self.at_op(":"):
-            raise self.not_supported("parameter annotations", self.tok.line)
-        if self.accept_op("="):
-            return Node("typedargslist_name", line, [name, None, self.test()])
-        return name
+        if self.accept_op("*"):
+            if self.tok.kind != "name":
+                return Node(f"{prefix}_star", line, [None])
+            name_line = self.tok.line
+            name = self.name()
+            if typed:
+                annotation = self.test() if self.accept_op(":") else None
+                return Node(f"{prefix}_star", line, [Node("tfpdef", name_line, [name, annotation])])
+            return Node(f"{prefix}_star", line, [name])
+        if self.accept_op("**"):
+            name = self.name()
+            if typed:
+                annotation = self.test() if self.accept_op(":") else None
+                return Node(f"{prefix}_dbl_star", line, [name, annotation])
+            return Node(f"{prefix}_dbl_star", line, [name])
+        name = self.name()
+        annotation = self.test() if typed and self.accept_op(":") else None
+        default = self.test() if self.accept_op("=") else None
+        if annotation is None and default is None:
+            return name
+        if typed:
+            return Node(f"{prefix}_name", line, [name, annotation, default])
+        return Node(f"{prefix}_name", line, [name, default])
+
+    def classdef(self) -> Node:
+        line = self.advance().line
+        name = self.name()
+        bases: object = None
+        if self.at_op("("):
+            paren_line = self.advance().line
+            if self.at_op(")"):
+                bases = Node("classdef_2", paren_line, [None])
+            else:
+                bases = self.arglist()
+            self.expect_op(")")
+        body = self.colon_suite()
+        return Node("classdef", line, [name, bases, body, None])
+
+    def decorated(self) -> Node:
+        line = self.tok.line
+        decorators = []
+        while self.at_op("@"):
+            dec_line = self.advance().line
+            dotted = self.dotted_name()
+            args = None
+            if self.at_op("("):
+                args = self.trailer()
+            self.expect_kind("newline")
+            decorators.append(Node("decorator", dec_line, [dotted, args]))
+        decs = decorators[0] if len(decorators) == 1 else Node("decorators", line, decorators)
+        if self.at_kw("class"):
+            body: Node = self.classdef()
+        elif self.at_kw("def"):
+            body = self.funcdef()
+        elif self.at_kw("async") and self.peek_is(1, "kw", "def"):
+            async_line = self.advance().line
+            body = Node("async_funcdef", async_line, [self.funcdef()])
+        else:
+            raise self.syntax_error()
+        return Node("decorated", line, [decs, body])
+
+    def async_stmt(self) -> Node:
+        line = self.advance().line
+        if self.at_kw("def"):
+            inner: Node = self.funcdef()
+        elif self.at_kw("with"):
+            inner = self.with_stmt()
+        elif self.at_kw("for"):
+            inner = self.for_stmt()
+        else:
+            raise self.syntax_error()
+        return Node("async_stmt", line, [inner])
 
     # -- expressions ------------------------------------------------------------------
 
     def testlist_star_expr(self) -> object:
-        return self.tuple_list("testlist_star_expr", self.test_or_star)
+        return self.tuple_list("testlist_star_expr", self.test_or_star, self.starts_test_or_star)
 
     def testlist(self) -> object:
-        return self.tuple_list("testlist", self.test)
+        return self.tuple_list("testlist", self.test, self.starts_test)
 
     def exprlist(self) -> object:
-        return self.tuple_list("exprlist", self.expr_or_star, build_const=False)
+        return self.item_list("exprlist", self.expr_or_star, self.starts_test_or_star, True)
 
-    def tuple_list(self, kind: str, item, build_const: bool = True) -> object:
-        line = self.tok.line
-        items = [item()]
-        trailing = False
-        while self.at_op(","):
-            self.advance()
-            if not self.starts_expression():
-                trailing = True
-                break
-            items.append(item())
-        if len(items) == 1 and not trailing:
-            return items[0]
-        if build_const and all(_is_const(i) for i in items):
-            return Node(CONST_OBJECT, line, [tuple(_const_value(i) for i in items)])
-        return Node(kind, line, items)
-
-    def starts_expression(self) -> bool:
-        tok = self.tok
-        if tok.kind in ("name", "int", "float", "str", "bytes", "fstring"):
-            return True
-        if tok.kind == "kw":
-            return tok.value in ("None", "True", "False", "not", "lambda", "await", "yield")
-        if tok.kind == "op":
-            return tok.value in ("(", "[", "{", "-", "+", "~", "*", "...")
-        return False
+    def tuple_list(self, kind: str, item: Callable[[], object], more: Callable[[], bool]) -> object:
+        node = self.item_list(kind, item, more, True)
+        return _const_tuple(node) if isinstance(node, Node) and node.kind == kind else node
 
     def test_or_star(self) -> object:
-        if self.at_op("*"):
-            raise self.not_supported("starred expressions", self.tok.line)
-        return self.test()
+        return self.star_expr() if self.at_op("*") else self.test()
 
     def expr_or_star(self) -> object:
-        if self.at_op("*"):
-            raise self.not_supported("starred assignment", self.tok.line)
-        return self.expr()
+        return self.star_expr() if self.at_op("*") else self.expr()
+
+    def star_expr(self) -> Node:
+        line = self.advance().line
+        return Node("star_expr", line, [self.expr()])
 
     def namedexpr_test(self) -> object:
+        line = self.tok.line
         value = self.test()
-        if self.at_op(":="):
-            raise self.not_supported("assignment expressions", self.tok.line)
+        if self.accept_op(":="):
+            return Node("namedexpr_test", line, [value, self.test()])
         return value
 
     def test(self) -> object:
         if self.at_kw("lambda"):
-            raise self.not_supported(_NOT_YET["lambda"], self.tok.line)
+            return self.lambdef(nocond=False)
         line = self.tok.line
         body = self.or_test()
         if not self.at_kw("if"):
@@ -422,7 +628,19 @@ class Parser:
         orelse = self.test()
         return Node("test_if_expr", line, [body, Node("test_if_else", if_line, [cond, orelse])])
 
-    def logical(self, kind: str, word: str, operand) -> object:
+    def test_nocond(self) -> object:
+        if self.at_kw("lambda"):
+            return self.lambdef(nocond=True)
+        return self.or_test()
+
+    def lambdef(self, nocond: bool) -> Node:
+        line = self.advance().line
+        params = self.arg_list(typed=False) if not self.at_op(":") else None
+        self.expect_op(":")
+        body = self.test_nocond() if nocond else self.test()
+        return Node("lambdef", line, [params, body, None])
+
+    def logical(self, kind: str, word: str, operand: Callable[[], object]) -> object:
         line = self.tok.line
         items = [operand()]
         while self.accept_kw(word):
@@ -457,9 +675,7 @@ class Parser:
             elif self.at_kw("in"):
                 self.advance()
                 op = "in"
-            elif self.at_kw("not") and self.tokens[self.pos + 1] == Token(
-                "kw", "in", self.tok.line
-            ):
+            elif self.at_kw("not") and self.peek_is(1, "kw", "in"):
                 self.advance()
                 self.advance()
                 op = "not in"
@@ -473,25 +689,27 @@ class Parser:
             return items[0]
         return Node("comparison", line, items)
 
-    def same_op_list(self, kind: str, op: str, operand, fold) -> object:
+    def same_op_list(self, kind: str, op: str, operand: Callable[[], object]) -> object:
         line = self.tok.line
         items = [operand()]
         while self.accept_op(op):
             items.append(operand())
         if len(items) == 1:
             return items[0]
-        return self.fold_ints(Node(kind, line, items), fold)
+        return self.fold_ints(Node(kind, line, items), _fold_same_op(op))
 
     def expr(self) -> object:
-        return self.same_op_list("expr", "|", self.xor_expr, _fold_same_op("|"))
+        return self.same_op_list("expr", "|", self.xor_expr)
 
     def xor_expr(self) -> object:
-        return self.same_op_list("xor_expr", "^", self.and_expr, _fold_same_op("^"))
+        return self.same_op_list("xor_expr", "^", self.and_expr)
 
     def and_expr(self) -> object:
-        return self.same_op_list("and_expr", "&", self.shift_expr, _fold_same_op("&"))
+        return self.same_op_list("and_expr", "&", self.shift_expr)
 
-    def mixed_op_list(self, kind: str, ops: tuple[str, ...], operand) -> object:
+    def mixed_op_list(
+        self, kind: str, ops: tuple[str, ...], operand: Callable[[], object]
+    ) -> object:
         line = self.tok.line
         items = [operand()]
         while self.at_op(*ops):
@@ -530,67 +748,108 @@ class Parser:
         exponent = self.factor()
         return self.fold_ints(Node("power", line, [base, exponent]), _fold_same_op("**"))
 
-    def fold_ints(self, node: Node, fold) -> object:
-        result = fold(node.args)
-        if result is None:
-            return node
-        return self.make_int(result, 0)
-
     def atom_expr(self) -> object:
         line = self.tok.line
-        if self.at_kw("await"):
-            raise self.not_supported(_NOT_YET["await"], line)
+        is_await = self.accept_kw("await")
         atom = self.atom()
         trailers = []
         while self.at_op("(", "[", "."):
             trailers.append(self.trailer())
-        if not trailers:
+        trailer: object = None
+        if len(trailers) == 1:
+            trailer = trailers[0]
+        elif trailers:
+            trailer = Node("atom_expr_trailers", trailers[0].line, trailers)
+        if is_await:
+            return Node("atom_expr_await", line, [atom, trailer])
+        if trailer is None:
             return atom
-        trailer = (
-            trailers[0]
-            if len(trailers) == 1
-            else Node("atom_expr_trailers", trailers[0].line, trailers)
-        )
         return Node("atom_expr_normal", line, [atom, trailer])
 
     def trailer(self) -> Node:
         line = self.tok.line
         if self.accept_op("("):
-            args = self.arglist()
+            args = self.arglist() if not self.at_op(")") else None
             self.expect_op(")")
             return Node("trailer_paren", line, [args])
         if self.accept_op("["):
-            raise self.not_supported("subscripts", line)
+            subscripts = self.tuple_list("subscriptlist", self.subscript, self.starts_subscript)
+            self.expect_op("]")
+            return Node("trailer_bracket", line, [subscripts])
         self.expect_op(".")
-        return Node("trailer_period", line, [self.expect_name()])
+        return Node("trailer_period", line, [self.name()])
+
+    def starts_subscript(self) -> bool:
+        return self.starts_test() or self.at_op(":")
+
+    def subscript(self) -> object:
+        line = self.tok.line
+        if self.at_op(":"):
+            return self.subscript_3()
+        start = self.test()
+        if self.at_op(":"):
+            return Node("subscript_2", line, [start, self.subscript_3()])
+        return start
+
+    def subscript_3(self) -> Node:
+        line = self.advance().line  # the ':'
+        if self.at_op(":"):
+            step_line = self.advance().line
+            step = self.test() if self.starts_test() else None
+            return Node("subscript_3", line, [Node("subscript_3c", step_line, [step])])
+        if not self.starts_test():
+            return Node("subscript_3", line, [None])
+        stop_line = self.tok.line
+        stop = self.test()
+        if self.at_op(":"):
+            sliceop_line = self.advance().line
+            step = self.test() if self.starts_test() else None
+            sliceop = Node("sliceop", sliceop_line, [step])
+            return Node("subscript_3", line, [Node("subscript_3d", stop_line, [stop, sliceop])])
+        return Node("subscript_3", line, [stop])
 
     def arglist(self) -> object:
-        if self.at_op(")"):
-            return None
-        line = self.tok.line
-        items = []
-        trailing = False
-        while True:
-            items.append(self.argument())
-            if not self.accept_op(","):
-                break
-            if self.at_op(")"):
-                trailing = True
-                break
-        if len(items) == 1 and not trailing:
-            return items[0]
-        return Node("arglist", line, items)
+        return self.item_list("arglist", self.argument, lambda: not self.at_op(")"), True)
 
     def argument(self) -> object:
         line = self.tok.line
-        if self.at_op("*", "**"):
-            raise self.not_supported("star arguments", line)
+        if self.accept_op("*"):
+            return Node("arglist_star", line, [self.test()])
+        if self.accept_op("**"):
+            return Node("arglist_dbl_star", line, [self.test()])
         value = self.test()
         if self.accept_op("="):
             return Node("argument", line, [value, self.test()])
+        if self.at_op(":="):
+            walrus_line = self.advance().line
+            return Node("argument", line, [value, Node("argument_3", walrus_line, [self.test()])])
         if self.at_kw("for"):
-            raise self.not_supported("generator expressions", self.tok.line)
+            return Node("argument", line, [value, self.comp_for()])
         return value
+
+    def comp_for(self) -> Node:
+        line = self.advance().line
+        target = self.exprlist()
+        self.expect_kw("in")
+        iterable = self.or_test()
+        return Node("comp_for", line, [target, iterable, self.comp_iter(), None])
+
+    def comp_iter(self) -> object:
+        if self.at_kw("for"):
+            return self.comp_for()
+        if self.at_kw("if"):
+            line = self.advance().line
+            cond = self.test_nocond()
+            return Node("comp_if", line, [cond, self.comp_iter()])
+        return None
+
+    def yield_expr(self) -> Node:
+        line = self.advance().line
+        if self.at_kw("from"):
+            from_line = self.advance().line
+            return Node("yield_expr", line, [Node("yield_arg_from", from_line, [self.test()])])
+        arg = self.testlist() if self.starts_test() else None
+        return Node("yield_expr", line, [arg])
 
     def atom(self) -> object:
         tok = self.tok
@@ -600,73 +859,145 @@ class Parser:
                 value = self.consts[tok.value]
                 if isinstance(value, int) and not isinstance(value, bool):
                     return self.make_int(value, tok.line)
-                return Node(CONST_OBJECT, tok.line, [value])
+                if isinstance(value, str):
+                    return self.string_node(value, tok.line)
+                return _const_node(value, tok.line)
             self.interned.add(tok.value)
             return Id(tok.value)
         if tok.kind == "int":
             self.advance()
-            return self.make_int(host_int(tok.value, False), tok.line)
+            return self.make_int(host_int(self.parse_int(tok), False), tok.line)
         if tok.kind == "float":
             self.advance()
+            return Node(CONST_OBJECT, tok.line, [self.parse_float(tok)])
+        if tok.kind == "str":
+            self.advance()
+            return self.string_node(tok.value, tok.line)
+        if tok.kind == "bytes":
+            self.advance()
             return Node(CONST_OBJECT, tok.line, [tok.value])
-        if tok.kind in ("str", "bytes", "fstring"):
-            return self.string_atom()
         if tok.kind == "kw" and tok.value in ("None", "True", "False"):
             self.advance()
             return Tok(tok.value)
-        if self.at_op("..."):
-            self.advance()
+        if self.accept_op("..."):
             return Tok("...")
         if self.at_op("("):
             return self.atom_paren()
         if self.at_op("["):
-            raise self.not_supported("lists", tok.line)
+            return self.atom_bracket()
         if self.at_op("{"):
-            raise self.not_supported("dicts and sets", tok.line)
+            return self.atom_brace()
         raise self.syntax_error()
 
-    def string_atom(self) -> object:
-        """Adjacent string literals join into one constant, as the lexer does."""
-        first = self.tok
-        if first.kind == "fstring":
-            raise self.not_supported("f-strings", first.line)
-        parts = []
-        while self.tok.kind == first.kind:
-            parts.append(self.advance().value)
-        if self.tok.kind in ("str", "bytes", "fstring"):
-            raise self.syntax_error()
-        if first.kind == "bytes":
-            return Node(CONST_OBJECT, first.line, [b"".join(parts)])
-        text = "".join(parts)
-        if len(text.encode()) <= INTERN_STRING_LEN:
+    def string_node(self, text: str, line: int) -> object:
+        if len(text.encode("utf-8", "surrogatepass")) <= INTERN_STRING_LEN:
             self.interned.add(text)
             return Str(text)
         if text in self.interned:
             return Str(text)
-        return Node(CONST_OBJECT, first.line, [text])
+        return Node(CONST_OBJECT, line, [text])
+
+    def parse_int(self, tok: Token) -> int:
+        text = str(tok.value).lower()
+        try:
+            if text.startswith(("0x", "0o", "0b")):
+                return int(text[2:], {"x": 16, "o": 8, "b": 2}[text[1]])
+            return int(text, 10)
+        except ValueError:
+            base = {"x": 16, "o": 8, "b": 2}.get(text[1:2], 10) if text.startswith("0") else 10
+            raise CompileError(
+                "SyntaxError",
+                f"invalid syntax for integer with base {base}",
+                self.source_name,
+                tok.line,
+            ) from None
+
+    def parse_float(self, tok: Token) -> float | complex:
+        text = str(tok.value)
+        try:
+            if text[-1] in "jJ":
+                return complex(0, parse_decimal(text[:-1]))
+            return parse_decimal(text)
+        except ValueError:
+            raise CompileError(
+                "SyntaxError", "invalid syntax for number", self.source_name, tok.line
+            ) from None
+
+    def testlist_comp(self, close: str) -> object:
+        """The inside of (...) or [...]: an item, a comprehension, or items with commas."""
+        line = self.tok.line
+        first = self.star_expr() if self.at_op("*") else self.namedexpr_test()
+        if self.at_kw("for"):
+            return Node("testlist_comp", line, [first, self.comp_for()])
+        if not self.at_op(","):
+            return first
+        items = [first]
+        while self.accept_op(","):
+            if self.at_op(close):
+                break
+            items.append(self.star_expr() if self.at_op("*") else self.namedexpr_test())
+        return Node("testlist_comp", line, items)
 
     def atom_paren(self) -> object:
         line = self.advance().line
         if self.accept_op(")"):
             return Node("atom_paren", line, [None])
-        inner_line = self.tok.line
-        first = self.namedexpr_test()
-        if self.accept_op(")"):
-            return first
-        if self.at_kw("for"):
-            raise self.not_supported("generator expressions", self.tok.line)
-        items = [first]
-        while self.accept_op(","):
-            if self.at_op(")"):
-                break
-            items.append(self.namedexpr_test())
+        if self.at_kw("yield"):
+            inner: object = self.yield_expr()
+        else:
+            inner = self.testlist_comp(")")
         self.expect_op(")")
-        if all(_is_const(i) for i in items):
-            return Node(CONST_OBJECT, line, [tuple(_const_value(i) for i in items)])
-        return Node("atom_paren", line, [Node("testlist_comp", inner_line, items)])
+        if not (isinstance(inner, Node) and inner.kind == "testlist_comp"):
+            return inner  # parentheses around one expression vanish
+        if not _has_comp_for(inner) and all(_is_const(i) for i in inner.args):
+            return Node(CONST_OBJECT, line, [tuple(_const_value(i) for i in inner.args)])
+        return Node("atom_paren", line, [inner])
+
+    def atom_bracket(self) -> Node:
+        line = self.advance().line
+        inner = None if self.at_op("]") else self.testlist_comp("]")
+        self.expect_op("]")
+        return Node("atom_bracket", line, [inner])
+
+    def atom_brace(self) -> Node:
+        line = self.advance().line
+        if self.accept_op("}"):
+            return Node("atom_brace", line, [None])
+        maker_line = self.tok.line
+        first = self.dict_or_set_item()
+        inner: object = first
+        if self.at_kw("for"):
+            inner = Node("dictorsetmaker", maker_line, [first, self.comp_for()])
+        elif self.at_op(","):
+            list_line = self.advance().line
+            rest: object = None
+            if not self.at_op("}"):
+                rest = self.item_list(
+                    "dictorsetmaker_list2", self.dict_or_set_item, lambda: not self.at_op("}"), True
+                )
+            inner = Node(
+                "dictorsetmaker",
+                maker_line,
+                [first, Node("dictorsetmaker_list", list_line, [rest])],
+            )
+        self.expect_op("}")
+        return Node("atom_brace", line, [inner])
+
+    def dict_or_set_item(self) -> object:
+        line = self.tok.line
+        key = self.test()
+        if self.accept_op(":"):
+            return Node("dictorsetmaker_item", line, [key, self.test()])
+        return key
 
 
 # -- folding helpers ----------------------------------------------------------------
+
+
+def _has_comp_for(node: Node) -> bool:
+    return (
+        len(node.args) == 2 and isinstance(node.args[1], Node) and node.args[1].kind == "comp_for"
+    )
 
 
 def _is_const(pn: object) -> bool:
@@ -686,6 +1017,23 @@ def _const_value(pn: object) -> object:
         return {"None": None, "True": True, "False": False, "...": Ellipsis}[pn.value]
     assert isinstance(pn, Node)
     return () if pn.kind == "atom_paren" else pn.args[0]
+
+
+def _const_node(value: object, line: int) -> object:
+    """The parse node a const() value substitutes for a name."""
+    tokens = {None: "None", True: "True", False: "False"}
+    for const, word in tokens.items():
+        if value is const:
+            return Tok(word)
+    if value is Ellipsis:
+        return Tok("...")
+    return Node(CONST_OBJECT, line, [value])
+
+
+def _const_tuple(node: Node) -> object:
+    if all(_is_const(i) for i in node.args):
+        return Node(CONST_OBJECT, node.line, [tuple(_const_value(i) for i in node.args)])
+    return node
 
 
 def _fold_logical(node: Node) -> object:
@@ -724,22 +1072,16 @@ def _int_binary(op: str, a: int, b: int) -> int | None:
     return host_int(_INT_OPS[op](a, b), isinstance(a, MpzInt) or isinstance(b, MpzInt))
 
 
-def _fold_same_op(op: str):
+def _fold_same_op(op: str) -> Callable[[list], int | None]:
     def fold(args: list) -> int | None:
         values = [int_value(a) for a in args]
         if any(v is None for v in values):
             return None
-        if op == "**":
-            # power is right-associative: fold from the right
-            result = values[-1]
-            for v in reversed(values[:-1]):
-                if result < 0:
-                    return None
-                result = _int_binary("**", v, result)
-            return result
         result = values[0]
         for v in values[1:]:
             result = _int_binary(op, result, v)
+            if result is None:
+                return None
         return result
 
     return fold
@@ -760,6 +1102,8 @@ def _fold_mixed_ops(args: list) -> int | None:
     return result
 
 
-def parse(source: str, source_name: str, small_int_bits: int, interned: set[str]) -> object:
+def parse(
+    source: str, source_name: str, small_int_bits: int, interned: set[str], optimize: int = 0
+) -> object:
     """Parse a whole module; `interned` collects the strings that become qstrs."""
-    return Parser(source, source_name, small_int_bits, interned).parse_file()
+    return Parser(source, source_name, small_int_bits, interned, optimize).parse_file()

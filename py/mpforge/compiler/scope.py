@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..mpy.format import SCOPE_FLAG_VARARGS
 from ..mpy.mpyfile import RawCode
 
 GLOBAL_IMPLICIT = "global_implicit"
@@ -19,10 +20,21 @@ CELL = "cell"
 FREE = "free"
 UNDECIDED = "undecided"
 
+# Scope kinds, in MicroPython's order: everything from LAMBDA on is function-like.
 MODULE = "module"
+CLASS = "class"
+LAMBDA = "lambda"
+LIST_COMP = "listcomp"
+DICT_COMP = "dictcomp"
+SET_COMP = "setcomp"
+GEN_EXPR = "genexpr"
 FUNCTION = "function"
 
-SIMPLE_NAMES = {MODULE: "<module>"}
+COMP_LIKE = (LIST_COMP, DICT_COMP, SET_COMP, GEN_EXPR)
+SIMPLE_NAMES = {
+    MODULE: "<module>", LAMBDA: "<lambda>", LIST_COMP: "<listcomp>", DICT_COMP: "<dictcomp>",
+    SET_COMP: "<setcomp>", GEN_EXPR: "<genexpr>",
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -30,6 +42,8 @@ class Ident:
     name: str
     kind: str
     is_param: bool = False
+    is_star_param: bool = False
+    is_dbl_star_param: bool = False
     local_num: int = 0
 
 
@@ -51,7 +65,11 @@ class Scope:
 
     @property
     def is_func_like(self) -> bool:
-        return self.kind != MODULE
+        return self.kind not in (MODULE, CLASS)
+
+    @property
+    def is_comp_like(self) -> bool:
+        return self.kind in COMP_LIKE
 
     def find(self, name: str) -> Ident | None:
         for ident in self.id_info:
@@ -93,6 +111,21 @@ class Scope:
                 return
             scope = scope.parent
 
+    def _move_star_param_last(self) -> None:
+        """MicroPython puts *args after the other parameters (but before **kwargs)."""
+        last_plain = None
+        for i in range(len(self.id_info) - 1, -1, -1):
+            ident = self.id_info[i]
+            if ident.is_star_param:
+                if last_plain is not None:
+                    self.id_info[i], self.id_info[last_plain] = (
+                        self.id_info[last_plain],
+                        self.id_info[i],
+                    )
+                return
+            if last_plain is None and ident.is_param and not ident.is_dbl_star_param:
+                last_plain = i
+
     def _close_over_in_parents(self, name: str) -> None:
         scope = self.parent
         while scope is not None:
@@ -107,8 +140,12 @@ class Scope:
 
     def compute_locals(self) -> None:
         """Number the locals once every identifier of every scope is known."""
+        if self.scope_flags & SCOPE_FLAG_VARARGS:
+            self._move_star_param_last()
         self.num_locals = 0
         for ident in self.id_info:
+            if self.kind == CLASS and ident.name == "__class__":
+                continue  # not a local; it becomes a cell if a method uses it
             if self.is_func_like and ident.kind == GLOBAL_IMPLICIT:
                 ident.kind = GLOBAL_EXPLICIT
             # parameters always take a local slot, even when they are cells

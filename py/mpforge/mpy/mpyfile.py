@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import MpforgeError
 from . import format as fmt
+from .mpfloat import complex_repr, float_repr
 from .static_qstrs import STATIC_QSTR_INDEX, STATIC_QSTRS
 
 # A constant object as held in Python: str, bytes, int, float, complex, tuple (of
@@ -109,16 +110,7 @@ class CompiledModule:
         return out
 
 
-# -- float and complex text, as MicroPython's repr writes them ---------------------
-
-
-def float_repr(value: float) -> str:
-    text = f"{value:.16g}"
-    if text in ("inf", "-inf", "nan", "-nan"):
-        return text
-    if "." not in text and "e" not in text:
-        text += ".0"
-    return text
+# -- number text, as MicroPython's repr writes it -----------------------------------
 
 
 def _number_text(obj: ConstObj) -> tuple[int, str]:
@@ -131,11 +123,7 @@ def _number_text(obj: ConstObj) -> tuple[int, str]:
     if isinstance(obj, float):
         return fmt.OBJ_FLOAT, float_repr(obj)
     if isinstance(obj, complex):
-        if obj.real == 0 and str(obj.real)[0] != "-":
-            return fmt.OBJ_COMPLEX, float_repr(obj.imag).removesuffix(".0") + "j"
-        imag = float_repr(obj.imag).removesuffix(".0")
-        sign = "" if imag.startswith("-") else "+"
-        return fmt.OBJ_COMPLEX, f"({float_repr(obj.real).removesuffix('.0')}{sign}{imag}j)"
+        return fmt.OBJ_COMPLEX, complex_repr(obj)
     raise TypeError(f"cannot store {type(obj).__name__} in an .mpy constant table")
 
 
