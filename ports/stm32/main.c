@@ -44,8 +44,9 @@ static const char *module_to_run(char *buf, size_t size) {
         return "main";
     }
     for (const char *p = word; *p; p++) {
+        /* dotted names are frozen package modules (pkg.sub) */
         int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                 (*p >= '0' && *p <= '9') || *p == '_';
+                 (*p >= '0' && *p <= '9') || *p == '_' || *p == '.';
         if (!ok) {
             return "main";
         }

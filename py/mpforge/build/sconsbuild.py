@@ -23,7 +23,8 @@ OUR_TOOLS = ["mpf_quiet", "mpf_freeze", "mpf_template", "mpf_image", "mpf_run"]
 OPTIONS = {
     "board": "board name, a file boards/NAME.yaml",
     "build_dir": "where to build (default build/BOARD)",
-    "manifest": "YAML manifest of modules to freeze instead of the board's",
+    "manifest": "manifest.yaml or manifest.py of modules to freeze instead of the board's",
+    "lib": "micropython-lib checkout for a manifest.py's require() (default $MPY_LIB_DIR)",
     "module": "frozen module `run` starts instead of main",
     "timeout": "seconds `run` waits before stopping the firmware (default 30)",
     "runtime_dir": "C runtime sources to build with (default runtime/)",
@@ -72,7 +73,8 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> Any:
 
     build_dir = Path(arguments.get("build_dir") or ROOT / "build" / board.name).absolute()
     manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
-    modules = load_manifest(manifest)
+    lib = arguments.get("lib")
+    modules = load_manifest(manifest, Path(lib).absolute() if lib else None)
     runtime_dir = Path(arguments.get("runtime_dir") or ROOT / "runtime").absolute()
     try:
         timeout = float(arguments.get("timeout", "30"))
@@ -140,9 +142,13 @@ def common_objects(env: Any) -> list[Any]:
     genhdr = build / "genhdr"
     runtime_dir = Path(env["MPF_RUNTIME_DIR"])
 
+    # a .py is compiled, a ready .mpy checked (version, architecture) on its way in
     mpys = [
         env.FrozenMpy(
-            str(build / "frozen" / f"{m.name}.mpy"), str(m.path), MPF_SOURCE_NAME=m.source_name
+            str(build / "frozen" / f"{m.name}.mpy"),
+            str(m.path),
+            MPF_SOURCE_NAME=m.source_name,
+            MPF_OPT=m.opt,
         )[0]
         for m in env["MPF_MODULES"]
     ]
@@ -153,6 +159,7 @@ def common_objects(env: Any) -> list[Any]:
     frozen = env.FrozenContent(
         [str(genhdr / name) for name in FREEZER_OUTPUTS],
         mpys + [str(p) for p in runtime_c + runtime_h],
+        MPF_PACKAGES=sorted(m.name for m in env["MPF_MODULES"] if m.is_package),
     )
     mpy_sources = sorted((ROOT / "py" / "mpforge" / "mpy").glob("*.py"))
     env.OpcodesHeader(

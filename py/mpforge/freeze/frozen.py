@@ -135,7 +135,9 @@ class _RawCodeOut:
     children: list[str]
 
 
-def _const(module_ident: str, index: int, obj: object, strs: list[dict[str, object]]) -> str:
+def _const(
+    module_name: str, module_ident: str, index: int, obj: object, strs: list[dict[str, object]]
+) -> str:
     """The C expression of one constant; strings become ROM objects listed in `strs`."""
     if obj is None:
         return "mpf_const_none"
@@ -149,17 +151,23 @@ def _const(module_ident: str, index: int, obj: object, strs: list[dict[str, obje
         return f"(mpf_obj_t)&{ident}"
     if isinstance(obj, int) and -(2**30) <= obj < 2**30:
         return f"MPF_OBJ_NEW_SMALL_INT({obj})"
+    # the C runtime has no object model for these yet (big int, float, complex, bytes,
+    # tuple, Ellipsis): refusing is better than ROM objects it would misread
+    kind = type(obj).__name__ if obj is not Ellipsis else "Ellipsis"
+    text = repr(obj) if len(repr(obj)) <= 40 else repr(obj)[:37] + "..."
     raise MpforgeError(
-        f"constant {obj!r} ({type(obj).__name__}) cannot be frozen yet: "
-        "only None/True/False, str and small ints are supported in this milestone"
+        f"module {module_name}: constant {text} ({kind}) cannot be frozen yet: the C runtime "
+        "has only None/True/False, str and small-int constants"
     )
 
 
-def _module_context(name: str, module: CompiledModule, pool: QstrPool) -> dict[str, object]:
+def _module_context(
+    name: str, module: CompiledModule, pool: QstrPool, is_package: bool = False
+) -> dict[str, object]:
     ident = "mod_" + c_ident(name)
     qstr_ids = [pool.add(q) for q in module.qstrs]
     strs: list[dict[str, object]] = []
-    consts = [_const(ident, i, obj, strs) for i, obj in enumerate(module.objs)]
+    consts = [_const(name, ident, i, obj, strs) for i, obj in enumerate(module.objs)]
     raw_codes: list[_RawCodeOut] = []
     counter = [0]
 
@@ -185,6 +193,7 @@ def _module_context(name: str, module: CompiledModule, pool: QstrPool) -> dict[s
     root = walk(module.root)
     return {
         "name": name,
+        "is_package": is_package,
         "ident": ident,
         "source": module.qstrs[0] if module.qstrs else "",
         "qstrs": [{"id": i, "text": t} for i, t in zip(qstr_ids, module.qstrs, strict=True)],
@@ -195,15 +204,24 @@ def _module_context(name: str, module: CompiledModule, pool: QstrPool) -> dict[s
     }
 
 
-def freeze(modules: list[tuple[str, CompiledModule]], runtime_sources: list[Path]) -> FreezeResult:
-    """Generated file name -> content, and size statistics, for these modules."""
+def freeze(
+    modules: list[tuple[str, CompiledModule]],
+    runtime_sources: list[Path],
+    packages: set[str] | frozenset[str] = frozenset(),
+) -> FreezeResult:
+    """Generated file name -> content, and size statistics, for these modules.
+
+    Names are dotted (`pkg.sub`); a name in `packages` is a package's `__init__`.
+    """
     names = [name for name, _ in modules]
     if len(set(names)) != len(names):
         raise MpforgeError(f"a module is frozen twice: {sorted(names)}")
     pool = QstrPool()
     for text in runtime_qstrs(sorted(runtime_sources)):
         pool.add(text)
-    contexts = [_module_context(name, module, pool) for name, module in modules]
+    contexts = [
+        _module_context(name, module, pool, name in packages) for name, module in modules
+    ]
     stats = FreezeStats(
         modules=tuple(
             ModuleStats(

@@ -18,17 +18,24 @@ FREEZER_OUTPUTS = ("qstrdefs.generated.h", "frozen_content.c")
 
 @user_action
 def _compile_mpy(target: Any, source: Any, env: Any) -> None:
-    from mpforge.compiler import compile_module
+    from mpforge.freeze.project import load_ready_mpy
     from mpforge.mpy.mpyfile import save_mpy
 
-    text = Path(source[0].abspath).read_text(encoding="utf-8")
-    module = compile_module(text, env["MPF_SOURCE_NAME"])
+    path = Path(source[0].abspath)
+    if path.suffix == ".mpy":
+        # checked here so a v5 or native-code file stops the build with what made it
+        module = load_ready_mpy(path)
+    else:
+        from mpforge.compiler import compile_module
+
+        text = path.read_text(encoding="utf-8")
+        module = compile_module(text, env["MPF_SOURCE_NAME"], optimize=int(env["MPF_OPT"]))
     write_if_changed(Path(target[0].abspath), save_mpy(module))
 
 
 @user_action
 def _freeze(target: Any, source: Any, env: Any) -> None:
-    from mpforge.freeze import freeze_modules
+    from mpforge.freeze import freeze
     from mpforge.mpy.mpyfile import load_mpy
 
     modules = []
@@ -36,10 +43,11 @@ def _freeze(target: Any, source: Any, env: Any) -> None:
     for node in source:
         path = Path(node.abspath)
         if path.suffix == ".mpy":
-            modules.append((path.stem, load_mpy(path.read_bytes(), path.name)))
+            # build/frozen/<dotted name>.mpy: the file name is the module name
+            modules.append((path.name[: -len(".mpy")], load_mpy(path.read_bytes(), path.name)))
         else:
             runtime.append(path)
-    files = freeze_modules(modules, runtime)
+    files = freeze(modules, runtime, packages=set(env.get("MPF_PACKAGES", []))).files
     out_dir = Path(target[0].abspath).parent
     for name, content in files.items():
         if name.endswith(".c") and name not in FREEZER_OUTPUTS:
@@ -65,12 +73,11 @@ def generate(env: Any) -> None:
     from SCons.Script import Action, Builder
 
     env["BUILDERS"]["FrozenMpy"] = Builder(
-        action=Action(_compile_mpy, "FREEZE $SOURCE", varlist=["MPF_SOURCE_NAME"]),
+        action=Action(_compile_mpy, "FREEZE $SOURCE", varlist=["MPF_SOURCE_NAME", "MPF_OPT"]),
         suffix=".mpy",
-        src_suffix=".py",
     )
     env["BUILDERS"]["FrozenContent"] = Builder(
-        action=Action(_freeze, "GEN $TARGETS"),
+        action=Action(_freeze, "GEN $TARGETS", varlist=["MPF_PACKAGES"]),
         # the runtime's .c files are read as text for their qstrs; scanning their
         # #includes would make the generated qstr header depend on itself
         source_scanner=ScannerBase(_no_includes, "mpf_no_includes"),
