@@ -56,9 +56,7 @@ class _Section:
 
 
 def _rows(data: bytes, comment: str = "") -> list[_Row]:
-    rows = [
-        _Row(list(data[i : i + BYTES_PER_ROW])) for i in range(0, len(data), BYTES_PER_ROW)
-    ]
+    rows = [_Row(list(data[i : i + BYTES_PER_ROW])) for i in range(0, len(data), BYTES_PER_ROW)]
     if rows:
         rows[0].comment = comment
     return rows
@@ -147,7 +145,7 @@ def _const(
         return "mpf_const_false"
     if isinstance(obj, str):
         ident = f"{module_ident}_const_str_{index}"
-        strs.append({"ident": ident, "len": len(obj.encode()), "text": obj})
+        strs.append({"ident": ident, "len": len(obj.encode("utf-8", "surrogatepass")), "text": obj})
         return f"(mpf_obj_t)&{ident}"
     if isinstance(obj, int) and -(2**30) <= obj < 2**30:
         return f"MPF_OBJ_NEW_SMALL_INT({obj})"
@@ -219,9 +217,7 @@ def freeze(
     pool = QstrPool()
     for text in runtime_qstrs(sorted(runtime_sources)):
         pool.add(text)
-    contexts = [
-        _module_context(name, module, pool, name in packages) for name, module in modules
-    ]
+    contexts = [_module_context(name, module, pool, name in packages) for name, module in modules]
     stats = FreezeStats(
         modules=tuple(
             ModuleStats(
@@ -235,10 +231,11 @@ def freeze(
             for ctx in contexts
         ),
         n_qstrs=len(pool.strings),
-        qstr_bytes=sum(len(s.encode()) for s in pool.strings),
+        qstr_bytes=sum(len(s.encode("utf-8", "surrogatepass")) for s in pool.strings),
     )
     pool_rows = [
-        {"id": i, "len": len(text.encode()), "text": text} for i, text in enumerate(pool.strings)
+        {"id": i, "len": len(text.encode("utf-8", "surrogatepass")), "text": text}
+        for i, text in enumerate(pool.strings)
     ]
     files = {
         "qstrdefs.generated.h": render(

@@ -53,7 +53,7 @@ class QstrPool:
             return found
         if len(self.strings) >= MAX_QSTRS:
             raise MpforgeError(f"too many qstrs for one firmware (more than {MAX_QSTRS})")
-        if "\0" in text or len(text.encode()) > 0xFFFF:
+        if "\0" in text or len(text.encode("utf-8", "surrogatepass")) > 0xFFFF:
             raise MpforgeError(f"qstr {text[:40]!r} cannot be interned (NUL or too long)")
         self.ids[text] = len(self.strings)
         self.strings.append(text)

@@ -17,7 +17,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates"
 
 def c_string(data: str | bytes) -> str:
     """A C string literal for `data`, with every byte outside printable ASCII escaped."""
-    raw = data.encode() if isinstance(data, str) else data
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     out = ['"']
     prev_hex = False
     for b in raw:
