@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..errors import MpforgeError
 from ..mpy.mpyfile import CompiledModule, load_mpy
 from .interp import Interpreter, VMError, host_recursion_limit
 from .objects import EXC_TYPES, MpException
-from .ops import exception_text
+from .ops import exception_text, to_str
 
 __all__ = ["VMError", "format_traceback", "run_module", "run_path"]
 
@@ -41,16 +41,29 @@ def _exit_status(exc: MpException) -> int:
     return 1
 
 
+def _print_exit_message(exc: MpException, err: TextIO) -> None:
+    value = exc.mp_args[0] if exc.mp_args else None
+    if value is not None and not isinstance(value, int):
+        err.write(to_str(value) + "\n")
+
+
 def run_module(
     module: CompiledModule,
     name: str = "__main__",
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    argv: list[str] | None = None,
+    tracer: Any = None,
 ) -> int:
-    """Execute `module`; return the exit status MicroPython's unix port would give."""
+    """Execute `module`; return the exit status MicroPython's unix port would give.
+
+    `argv` is `sys.argv` as the program sees it; `tracer(frame, offset)`, when given,
+    is called before every instruction (`mpforge run --trace` and `--coverage`).
+    """
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
-    vm = Interpreter(out)
+    vm = Interpreter(out, argv or [module.qstrs[0]])
+    vm.tracer = tracer
     old_limit = sys.getrecursionlimit()
     # each VM call level costs a few host frames; the VM enforces its own depth limit
     sys.setrecursionlimit(max(old_limit, host_recursion_limit()))
@@ -87,11 +100,6 @@ def load_program(path: str) -> CompiledModule:
     return compile_module(text, path)
 
 
-def run_path(path: str, argv: list[str]) -> int:
-    """Run a .py or .mpy file as `__main__`.
-
-    `argv` holds the program's arguments (after its path); the VM has no `sys`
-    module yet, so programs cannot read them.
-    """
-    del argv
-    return run_module(load_program(path))
+def run_path(path: str, argv: list[str], tracer: Any = None) -> int:
+    """Run a .py or .mpy file as `__main__`; `argv` holds the program's arguments."""
+    return run_module(load_program(path), argv=[path, *argv], tracer=tracer)

@@ -1,33 +1,39 @@
-"""Operators, truth, iteration and text conversion with MicroPython's semantics.
+"""Operators, iteration and text conversion with MicroPython's semantics.
 
-Where MicroPython and CPython agree (int floor division and modulo, str comparison,
-arbitrary-precision ints) the host operator does the work; the code here decides
-which operand types are allowed and raises MicroPython's errors in its own words.
+The host operator does the work (user instances forward the host's special methods to
+their VM methods, see `objects.InstanceBase`); the code here maps the host's failures
+to MicroPython's exceptions in MicroPython's words (py/runtime.c, py/objstr.c).
 """
 
 from __future__ import annotations
 
 import math
+import operator
+from collections.abc import Callable
 from typing import Any
 
 from ..mpy.mpyfile import float_repr
 from ..mpy.opcodes import BINARY_OPS, UNARY_OPS
 from .objects import (
+    EXC_TYPES,
+    MISSING,
+    BoundMethod,
     Builtin,
-    BuiltinType,
-    ExcType,
+    Cell,
     Function,
-    HostIterator,
+    InstanceBase,
+    Module,
     MpException,
-    Range,
+    MpType,
     mp_error,
-    type_name,
 )
+from .types import is_instance, type_name
 
 # Special-method names that MicroPython's error messages use for each operator.
-_BINARY_METHOD = {
+_METHOD = {
     "LESS": "__lt__", "MORE": "__gt__", "EQUAL": "__eq__", "LESS_EQUAL": "__le__",
-    "MORE_EQUAL": "__ge__", "NOT_EQUAL": "__ne__", "IN": "__contains__",
+    "MORE_EQUAL": "__ge__", "NOT_EQUAL": "__ne__", "IN": "__contains__", "IS": "__is__",
+    "EXCEPTION_MATCH": "__exception_match__",
     "OR": "__or__", "XOR": "__xor__", "AND": "__and__", "LSHIFT": "__lshift__",
     "RSHIFT": "__rshift__", "ADD": "__add__", "SUBTRACT": "__sub__", "MULTIPLY": "__mul__",
     "MAT_MULTIPLY": "__matmul__", "FLOOR_DIVIDE": "__floordiv__",
@@ -35,219 +41,233 @@ _BINARY_METHOD = {
 }  # fmt: skip
 _UNARY_METHOD = {"POSITIVE": "__pos__", "NEGATIVE": "__neg__", "INVERT": "__invert__"}
 
-_INPLACE_PREFIX = "INPLACE_"
-
 # MicroPython's small ints are immediate values, so `is` between equal ones is true.
 _SMALL_INT_MIN = -(1 << 30)
 _SMALL_INT_MAX = (1 << 30) - 1
 
+_HOST_BINARY = {
+    "LESS": operator.lt, "MORE": operator.gt, "EQUAL": operator.eq,
+    "LESS_EQUAL": operator.le, "MORE_EQUAL": operator.ge, "NOT_EQUAL": operator.ne,
+    "OR": operator.or_, "XOR": operator.xor, "AND": operator.and_,
+    "LSHIFT": operator.lshift, "RSHIFT": operator.rshift, "ADD": operator.add,
+    "SUBTRACT": operator.sub, "MULTIPLY": operator.mul, "MAT_MULTIPLY": operator.matmul,
+    "FLOOR_DIVIDE": operator.floordiv, "TRUE_DIVIDE": operator.truediv,
+    "MODULO": operator.mod, "POWER": operator.pow,
+    "INPLACE_OR": operator.ior, "INPLACE_XOR": operator.ixor, "INPLACE_AND": operator.iand,
+    "INPLACE_LSHIFT": operator.ilshift, "INPLACE_RSHIFT": operator.irshift,
+    "INPLACE_ADD": operator.iadd, "INPLACE_SUBTRACT": operator.isub,
+    "INPLACE_MULTIPLY": operator.imul, "INPLACE_MAT_MULTIPLY": operator.imatmul,
+    "INPLACE_FLOOR_DIVIDE": operator.ifloordiv, "INPLACE_TRUE_DIVIDE": operator.itruediv,
+    "INPLACE_MODULO": operator.imod, "INPLACE_POWER": operator.ipow,
+}  # fmt: skip
+
+_NUMBERS = (int, float, complex)
+
 
 def _method_name(op_name: str) -> str:
-    if op_name.startswith(_INPLACE_PREFIX):
-        return "__i" + _BINARY_METHOD[op_name[len(_INPLACE_PREFIX) :]][2:]
-    return _BINARY_METHOD[op_name]
+    if op_name.startswith("INPLACE_"):
+        return "__i" + _METHOD[op_name[8:]][2:]
+    return _METHOD[op_name]
 
 
-def _unsupported(op_name: str, lhs: Any, rhs: Any) -> MpException:
+def unsupported(op_name: str, lhs: Any, rhs: Any) -> MpException:
     return mp_error(
         "TypeError",
         f"unsupported types for {_method_name(op_name)}: '{type_name(lhs)}', '{type_name(rhs)}'",
     )
 
 
-def is_number(obj: Any) -> bool:
-    return isinstance(obj, int | float)
-
-
-def is_true(obj: Any) -> bool:
-    if obj is None or obj is False:
-        return False
-    if obj is True:
-        return True
-    if isinstance(obj, Range):
-        return len(obj) > 0
-    if isinstance(obj, int | float | complex | str | bytes | tuple | list | dict):
-        return bool(obj)
-    return True
-
-
-def _arith(base: str, lhs: Any, rhs: Any) -> Any:
-    """Host arithmetic on two numbers, MicroPython's errors for the failure cases."""
-    try:
-        if base == "ADD":
-            return lhs + rhs
-        if base == "SUBTRACT":
-            return lhs - rhs
-        if base == "MULTIPLY":
-            return lhs * rhs
-        if base == "FLOOR_DIVIDE":
-            return lhs // rhs
-        if base == "TRUE_DIVIDE":
-            return lhs / rhs
-        if base == "MODULO":
-            return lhs % rhs
-        if base == "POWER":
-            return lhs**rhs
-        if isinstance(lhs, float) or isinstance(rhs, float):
-            return None
-        if base in ("LSHIFT", "RSHIFT") and rhs < 0:
-            raise mp_error("ValueError", "negative shift count")
-        if base == "LSHIFT":
-            return lhs << rhs
-        if base == "RSHIFT":
-            return lhs >> rhs
-        if base == "OR":
-            return int(lhs) | int(rhs)
-        if base == "XOR":
-            return int(lhs) ^ int(rhs)
-        if base == "AND":
-            return int(lhs) & int(rhs)
-    except ZeroDivisionError:
-        raise mp_error("ZeroDivisionError", "divide by zero") from None
-    except OverflowError:
-        raise mp_error("OverflowError", "overflow converting long int to machine word") from None
-    return None
-
-
-_COMPARE = {
-    "LESS": lambda a, b: a < b,
-    "MORE": lambda a, b: a > b,
-    "LESS_EQUAL": lambda a, b: a <= b,
-    "MORE_EQUAL": lambda a, b: a >= b,
-}
-
-
-def equal(lhs: Any, rhs: Any) -> bool:
-    if isinstance(lhs, Range) and isinstance(rhs, Range):
-        return list(lhs) == list(rhs)
-    return bool(lhs == rhs)
-
-
-def contains(container: Any, item: Any) -> bool:
-    if isinstance(container, str | bytes):
-        if type(item) is not type(container):
-            raise mp_error(
-                "TypeError",
-                f"can't convert '{type_name(item)}' object to {type_name(container)} implicitly",
-            )
-        return item in container
-    for value in get_iter(container).it:
-        if equal(value, item):
-            return True
-    return False
-
-
-def binary_op(op: int, lhs: Any, rhs: Any) -> Any:
-    op_name = BINARY_OPS[op]
-    if op_name == "IS":
-        if type(lhs) is int and type(rhs) is int:
-            return lhs == rhs and _SMALL_INT_MIN <= lhs <= _SMALL_INT_MAX
-        return lhs is rhs
-    if op_name == "EQUAL":
-        return equal(lhs, rhs)
-    if op_name == "NOT_EQUAL":
-        return not equal(lhs, rhs)
-    if op_name == "EXCEPTION_MATCH":
-        return exception_match(lhs, rhs)
-    if op_name == "IN":
-        return contains(rhs, lhs)
-    # immutable operands: an in-place operator computes what the plain one does
-    base = op_name.removeprefix(_INPLACE_PREFIX)
-
-    if is_number(lhs) and is_number(rhs):
-        if base in _COMPARE:
-            return _COMPARE[base](lhs, rhs)
-        result = _arith(base, lhs, rhs)
-        if result is not None:
-            return result
-        raise _unsupported(op_name, lhs, rhs)
-
-    if isinstance(lhs, str | bytes):
-        if type(rhs) is type(lhs):
-            if base in _COMPARE:
-                return _COMPARE[base](lhs, rhs)
-            if base == "ADD":
-                return lhs + rhs
-        elif base == "ADD":
-            raise mp_error(
-                "TypeError",
-                f"can't convert '{type_name(rhs)}' object to {type_name(lhs)} implicitly",
-            )
-        if base == "MULTIPLY" and isinstance(rhs, int):
-            return lhs * rhs
-        if base == "MODULO" and isinstance(lhs, str):
-            return _format_percent(lhs, rhs)
-    elif isinstance(lhs, tuple):
-        if isinstance(rhs, tuple):
-            if base in _COMPARE:
-                return _COMPARE[base](lhs, rhs)
-            if base == "ADD":
-                return lhs + rhs
-        if base == "MULTIPLY" and isinstance(rhs, int):
-            return lhs * rhs
-    elif isinstance(lhs, int) and isinstance(rhs, str | bytes | tuple) and base == "MULTIPLY":
-        return rhs * lhs
-    raise _unsupported(op_name, lhs, rhs)
-
-
-def _format_percent(fmt: str, args: Any) -> str:
-    values = args if isinstance(args, tuple) else (args,)
-    try:
-        return fmt % tuple(v if is_number(v) or isinstance(v, str) else to_str(v) for v in values)
-    except (TypeError, ValueError) as err:
-        raise mp_error("TypeError", str(err)) from None
-
-
-def unary_op(op: int, value: Any) -> Any:
-    op_name = UNARY_OPS[op]
-    if op_name == "NOT":
-        return not is_true(value)
-    if is_number(value):
-        if op_name == "POSITIVE":
-            return +value
-        if op_name == "NEGATIVE":
-            return -value
-        if op_name == "INVERT" and isinstance(value, int):
-            return ~value
-    raise mp_error(
-        "TypeError", f"unsupported type for {_UNARY_METHOD[op_name]}: '{type_name(value)}'"
+def _implicit(obj: Any, target: Any) -> MpException:
+    return mp_error(
+        "TypeError", f"can't convert '{type_name(obj)}' object to {type_name(target)} implicitly"
     )
 
 
+def _op_failed(op_name: str, lhs: Any, rhs: Any, err: Exception) -> MpException:
+    """MicroPython's exception for a host operator's failure."""
+    if isinstance(err, ZeroDivisionError):
+        return mp_error("ZeroDivisionError", "divide by zero")
+    if isinstance(err, OverflowError):
+        if isinstance(lhs, float) or isinstance(rhs, float):
+            return mp_error("OverflowError", "math range error")
+        return mp_error("OverflowError", "overflow converting long int to machine word")
+    if isinstance(err, ValueError):
+        return mp_error("ValueError", str(err))
+    if isinstance(err, MemoryError):
+        return mp_error("MemoryError", "memory allocation failed")
+    base = op_name.removeprefix("INPLACE_")
+    if isinstance(lhs, str | bytes) and base == "ADD" and not isinstance(rhs, InstanceBase):
+        return _implicit(rhs, lhs)
+    if isinstance(lhs, str) and base == "MODULO":
+        return mp_error("TypeError", str(err))
+    return unsupported(op_name, lhs, rhs)
+
+
+def _make_binary(op_name: str) -> Callable[[Any, Any], Any]:
+    host = _HOST_BINARY[op_name]
+
+    def op(lhs: Any, rhs: Any) -> Any:
+        try:
+            return host(lhs, rhs)
+        except MpException:
+            raise
+        except (TypeError, ArithmeticError, ValueError, MemoryError) as err:
+            raise _op_failed(op_name, lhs, rhs, err) from None
+
+    return op
+
+
+def op_is(lhs: Any, rhs: Any) -> bool:
+    if type(lhs) is int and type(rhs) is int:
+        return lhs == rhs and _SMALL_INT_MIN <= lhs <= _SMALL_INT_MAX
+    return lhs is rhs
+
+
+def contains(container: Any, item: Any) -> bool:
+    if isinstance(container, str | bytes | bytearray) and not isinstance(container, InstanceBase):
+        if isinstance(container, str) != isinstance(item, str) or not isinstance(
+            item, str | bytes | bytearray | int
+        ):
+            raise _implicit(item, container)
+    try:
+        return item in container
+    except MpException:
+        raise
+    except TypeError:
+        if isinstance(container, set | frozenset | dict):
+            raise mp_error("TypeError", f"unhashable type: '{type_name(item)}'") from None
+        raise mp_error("TypeError", f"'{type_name(container)}' object isn't iterable") from None
+
+
 def exception_match(exc: Any, match: Any) -> bool:
-    exc_type = exc.exc_type if isinstance(exc, MpException) else exc
+    exc_type = exc.mp_type if isinstance(exc, MpException) else exc
     targets = match if isinstance(match, tuple) else (match,)
     for target in targets:
-        if not isinstance(target, ExcType):
-            raise _unsupported("EXCEPTION_MATCH", exc, match)
-        if isinstance(exc_type, ExcType) and exc_type.is_subclass_of(target):
+        if not isinstance(target, MpType):
+            raise unsupported("EXCEPTION_MATCH", exc, match)
+        if isinstance(exc_type, MpType) and target in exc_type.mro:
             return True
     return False
+
+
+def _build_binary_table() -> list[Callable[[Any, Any], Any]]:
+    table = []
+    for name in BINARY_OPS:
+        if name == "IS":
+            table.append(op_is)
+        elif name == "IN":
+            table.append(lambda lhs, rhs: contains(rhs, lhs))
+        elif name == "EXCEPTION_MATCH":
+            table.append(exception_match)
+        else:
+            table.append(_make_binary(name))
+    return table
+
+
+BINARY = _build_binary_table()
+
+
+def binary_op(op: int, lhs: Any, rhs: Any) -> Any:
+    return BINARY[op](lhs, rhs)
+
+
+def _make_unary(op_name: str) -> Callable[[Any], Any]:
+    host = {"POSITIVE": operator.pos, "NEGATIVE": operator.neg, "INVERT": operator.invert}.get(
+        op_name
+    )
+
+    def op(value: Any) -> Any:
+        if host is None:
+            return not value
+        try:
+            return host(value)
+        except MpException:
+            raise
+        except TypeError:
+            raise mp_error(
+                "TypeError",
+                f"unsupported type for {_UNARY_METHOD[op_name]}: '{type_name(value)}'",
+            ) from None
+
+    return op
+
+
+UNARY = [_make_unary(name) for name in UNARY_OPS]
+
+
+def unary_op(op: int, value: Any) -> Any:
+    return UNARY[op](value)
+
+
+def is_true(obj: Any) -> bool:
+    return bool(obj)
 
 
 # -- iteration -----------------------------------------------------------------------
 
 
-def get_iter(obj: Any) -> HostIterator:
-    if isinstance(obj, HostIterator):
-        return obj
-    if isinstance(obj, str | bytes | tuple | list | dict | Range):
-        kinds = {str: "str_iterator", tuple: "tuple_iterator", Range: "range_iterator"}
-        return HostIterator(iter(obj), kinds.get(type(obj), "iterator"))
-    raise mp_error("TypeError", f"'{type_name(obj)}' object isn't iterable")
+def get_iter(obj: Any) -> Any:
+    try:
+        return iter(obj)
+    except MpException:
+        raise
+    except TypeError:
+        raise mp_error("TypeError", f"'{type_name(obj)}' object isn't iterable") from None
 
 
-def next_value(it: HostIterator) -> tuple[bool, Any]:
+_DONE = object()
+
+
+def next_value(it: Any) -> tuple[bool, Any]:
     """(True, value) for the next item, (False, None) when the iterator is exhausted."""
-    for value in it.it:
-        return True, value
-    return False, None
+    try:
+        value = next(it, _DONE)
+    except TypeError:
+        raise mp_error("TypeError", f"'{type_name(it)}' object isn't an iterator") from None
+    if value is _DONE:
+        return False, None
+    return True, value
+
+
+# -- subscripts ------------------------------------------------------------------------
+
+
+def subscr_error(obj: Any, index: Any, err: Exception, action: str) -> MpException:
+    if isinstance(err, KeyError):
+        return MpException(EXC_TYPES["KeyError"], (index,))
+    if isinstance(err, IndexError):
+        return mp_error("IndexError", f"{_seq_name(obj)} index out of range")
+    if isinstance(err, TypeError):
+        if isinstance(obj, list | tuple | str | bytes | bytearray | range) and not isinstance(
+            index, int | slice
+        ):
+            return mp_error(
+                "TypeError",
+                f"{_seq_name(obj)} indices must be integers, not {type_name(index)}",
+            )
+        if isinstance(obj, dict | set):
+            return mp_error("TypeError", f"unhashable type: '{type_name(index)}'")
+        if action == "load":
+            return mp_error("TypeError", f"'{type_name(obj)}' object isn't subscriptable")
+        if action == "store":
+            return mp_error(
+                "TypeError", f"'{type_name(obj)}' object doesn't support item assignment"
+            )
+        return mp_error("TypeError", f"'{type_name(obj)}' object doesn't support item deletion")
+    if isinstance(err, ValueError):
+        return mp_error("ValueError", str(err))
+    return host_error(err)
+
+
+def _seq_name(obj: Any) -> str:
+    name = type_name(obj)
+    return "string" if name == "str" else name
 
 
 # -- text ------------------------------------------------------------------------------
 
 
-def _str_repr(text: str) -> str:
+def str_repr(text: str) -> str:
     quote = '"' if "'" in text and '"' not in text else "'"
     out = [quote]
     for ch in text:
@@ -267,7 +287,7 @@ def _str_repr(text: str) -> str:
     return "".join(out)
 
 
-def _float_text(value: float) -> str:
+def float_text(value: float) -> str:
     if math.isnan(value):
         return "nan"
     if math.isinf(value):
@@ -275,32 +295,98 @@ def _float_text(value: float) -> str:
     return float_repr(value)
 
 
+def _complex_text(value: complex) -> str:
+    def part(x: float) -> str:
+        text = float_text(x)
+        return text[:-2] if text.endswith(".0") else text
+
+    if value.real == 0 and math.copysign(1, value.real) > 0:
+        return part(value.imag) + "j"
+    imag = part(value.imag)
+    sign = "" if imag.startswith("-") else "+"
+    return f"({part(value.real)}{sign}{imag}j)"
+
+
+def _addr(obj: Any) -> str:
+    return f"0x{id(obj) & 0xFFFFFFFF:x}"
+
+
 def to_repr(obj: Any) -> str:
-    if isinstance(obj, str):
-        return _str_repr(obj)
-    if isinstance(obj, float):
-        return _float_text(obj)
-    if isinstance(obj, tuple):
+    klass = obj.__class__
+    if klass is str:
+        return str_repr(obj)
+    if klass is int or klass is bool or obj is None:
+        return repr(obj)
+    if klass is float:
+        return float_text(obj)
+    if isinstance(obj, InstanceBase):
+        return _instance_repr(obj)
+    if klass is tuple:
         inner = ", ".join(to_repr(item) for item in obj)
         return f"({inner},)" if len(obj) == 1 else f"({inner})"
-    if isinstance(obj, list):
+    if klass is list:
         return "[" + ", ".join(to_repr(item) for item in obj) + "]"
-    if isinstance(obj, dict):
+    if klass is dict:
         return "{" + ", ".join(f"{to_repr(k)}: {to_repr(v)}" for k, v in obj.items()) + "}"
-    if isinstance(obj, Range):
+    if klass is set or klass is frozenset:
+        if not obj:
+            return f"{klass.__name__}()"
+        inner = "{" + ", ".join(to_repr(item) for item in obj) + "}"
+        return inner if klass is set else f"frozenset({inner})"
+    if klass is complex:
+        return _complex_text(obj)
+    if klass is bytes:
+        return repr(obj)
+    if klass is bytearray:
+        return f"bytearray({bytes(obj)!r})"
+    if klass is range:
         step = f", {obj.step}" if obj.step != 1 else ""
         return f"range({obj.start}, {obj.stop}{step})"
-    if isinstance(obj, Function):
-        return f"<function {obj.name} at 0x{id(obj) & 0xFFFFFFFF:x}>"
-    if isinstance(obj, Builtin):
+    if klass is slice:
+        return f"slice({to_repr(obj.start)}, {to_repr(obj.stop)}, {to_repr(obj.step)})"
+    if klass is Function:
+        return f"<function {obj.name} at {_addr(obj)}>"
+    if klass is Builtin:
         return f"<function {obj.name}>"
-    if isinstance(obj, ExcType | BuiltinType):
+    if klass is BoundMethod:
+        return f"<bound_method {_addr(obj)} {to_repr(obj.self_obj)}.{to_repr(obj.func)}>"
+    if klass is MpType:
         return f"<class '{obj.name}'>"
+    if klass is Module:
+        return f"<module '{obj.name}'>"
+    if klass is Cell:
+        return f"<cell {_addr(obj)}>"
+    if klass is memoryview:
+        return f"<memoryview {_addr(obj)}>"
+    if obj is Ellipsis:
+        return "Ellipsis"
+    if klass.__name__ == "array" and klass.__module__ == "array":
+        items = f", {to_repr(obj.tolist())}" if len(obj) else ""
+        return f"array('{obj.typecode}'{items})"
+    custom = getattr(obj, "mp_repr", None)
+    if custom is not None:
+        return custom()
+    return f"<{type_name(obj)} {_addr(obj)}>" if not callable(obj) else f"<function {_addr(obj)}>"
+
+
+def _instance_repr(obj: Any) -> str:
+    fun = obj.mp_type.lookup("__repr__")
+    if fun is not MISSING:
+        return _text_result(fun(obj), "__repr__")
     if isinstance(obj, MpException):
-        return obj.exc_type.name + to_repr(obj.mp_args)
-    if isinstance(obj, HostIterator):
-        return f"<{obj.kind}>"
-    return repr(obj)
+        return obj.mp_type.name + to_repr(obj.mp_args)
+    native = obj.mp_type.native
+    if native is not None:
+        return to_repr(native.host(obj)) if native.host is not str else str_repr(obj)
+    if obj.mp_type.lookup("__str__") is not MISSING and False:
+        return to_str(obj)
+    return f"<{obj.mp_type.name} object at {_addr(obj)}>"
+
+
+def _text_result(value: Any, method: str) -> str:
+    if not isinstance(value, str):
+        raise mp_error("TypeError", f"{method} returned non-string (type {type_name(value)})")
+    return str(value) if value.__class__ is not str else value
 
 
 def exception_args_text(exc: MpException) -> str:
@@ -312,15 +398,82 @@ def exception_args_text(exc: MpException) -> str:
 
 
 def to_str(obj: Any) -> str:
-    if isinstance(obj, str):
+    klass = obj.__class__
+    if klass is str:
         return obj
-    if isinstance(obj, MpException):
-        return exception_args_text(obj)
-    if obj is None or isinstance(obj, bool | int):
+    if klass is int or klass is bool or obj is None:
         return str(obj)
+    if isinstance(obj, InstanceBase):
+        fun = obj.mp_type.lookup("__str__")
+        if fun is not MISSING:
+            return _text_result(fun(obj), "__str__")
+        if isinstance(obj, MpException):
+            if obj.mp_type.lookup("__repr__") is not MISSING:
+                return to_repr(obj)
+            return exception_args_text(obj)
+        if isinstance(obj, str):
+            return str.__str__(obj)
     return to_repr(obj)
 
 
 def exception_text(exc: MpException) -> str:
-    """The last line of a traceback: `Type: message` (the colon even with no message)."""
-    return f"{exc.exc_type.name}: {exception_args_text(exc)}"
+    """The last line of a traceback: `Type: message` (py/objexcept.c prints the colon
+    even when there is no message)."""
+    return f"{exc.mp_type.name}: {to_str(exc)}"
+
+
+# -- host exceptions -----------------------------------------------------------------
+
+_HOST_MESSAGES = [
+    ("takes", "positional argument"),
+]
+
+
+def host_error(err: BaseException) -> MpException:
+    """A host exception raised by a built-in, as the MicroPython exception it stands for."""
+    if isinstance(err, MpException):
+        return err
+    if isinstance(err, RecursionError):
+        return mp_error("RuntimeError", "maximum recursion depth exceeded")
+    if isinstance(err, KeyError):
+        return MpException(EXC_TYPES["KeyError"], err.args)
+    if isinstance(err, ZeroDivisionError):
+        return mp_error("ZeroDivisionError", "divide by zero")
+    if isinstance(err, StopIteration):
+        return MpException(EXC_TYPES["StopIteration"], err.args)
+    if isinstance(err, UnicodeError):
+        return mp_error("UnicodeError")
+    if isinstance(err, OSError):
+        return MpException(EXC_TYPES["OSError"], (err.errno,) if err.errno else err.args)
+    name = type(err).__name__
+    message = str(err)
+    if name == "TypeError":
+        message = _type_error_text(message)
+    mp_type = EXC_TYPES.get(name, EXC_TYPES["RuntimeError"])
+    return MpException(mp_type, (message,) if message else ())
+
+
+def _type_error_text(message: str) -> str:
+    import re
+
+    m = re.search(
+        r"takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given", message
+    )
+    if m:
+        return f"function takes {m.group(1)} positional arguments but {m.group(2)} were given"
+    m = re.search(r"missing (\d+) required positional argument", message)
+    if m:
+        return f"function missing {m.group(1)} required positional arguments"
+    m = re.search(r"got an unexpected keyword argument '(\w+)'", message)
+    if m:
+        return f"unexpected keyword argument '{m.group(1)}'"
+    if "takes no keyword arguments" in message:
+        return "function doesn't take keyword arguments"
+    return message
+
+
+def is_exception_type(obj: Any) -> bool:
+    return isinstance(obj, MpType) and obj.is_exc
+
+
+__all__ = ["is_instance"]
