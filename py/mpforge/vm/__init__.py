@@ -54,6 +54,7 @@ def run_module(
     stderr: TextIO | None = None,
     argv: list[str] | None = None,
     tracer: Any = None,
+    search_dir: str | None = None,
 ) -> int:
     """Execute `module`; return the exit status MicroPython's unix port would give.
 
@@ -64,6 +65,8 @@ def run_module(
     err = stderr if stderr is not None else sys.stderr
     vm = Interpreter(out, argv or [module.qstrs[0]])
     vm.tracer = tracer
+    if search_dir is not None:
+        vm.importer.set_script_dir(search_dir)
     old_limit = sys.getrecursionlimit()
     # each VM call level costs a few host frames; the VM enforces its own depth limit
     sys.setrecursionlimit(max(old_limit, host_recursion_limit()))
