@@ -301,3 +301,31 @@ def test_mpforge_run_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[
         capsys.readouterr().err
         == f"mpforge: {missing}: can't open file: No such file or directory\n"
     )
+
+
+# -- trace and coverage ------------------------------------------------------------------
+
+
+def test_mpforge_run_coverage_reports_missed_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = "def f(x):\n    if x:\n        return 1\n    return 2\nprint(f(1))\n"
+    path = write_program(tmp_path, source)
+    assert cli.main(["run", "--coverage", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "1"
+    row = out.splitlines()[-1].split()
+    # lines 1, 2, 3, 5 have code and ran except `return 2` on line 4
+    assert row[1:] == ["4", "3", "75.0%", "4"]
+
+
+def test_mpforge_run_trace_names_each_instruction_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_program(tmp_path, "x = 1\nprint(x + 2)\n")
+    assert cli.main(["run", "--trace", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "3\n"
+    ops = [line.split()[3] for line in captured.err.splitlines()]
+    assert "BINARY_OP_MULTI" in ops and ops[-1] == "RETURN_VALUE"
+    assert captured.err.splitlines()[0].startswith(f"{path}:1\t<module>")
