@@ -118,14 +118,28 @@ def test_cli_error_is_mpy_cross_traceback(tmp_path: Path) -> None:
     assert ours.stderr == ref.stdout + ref.stderr
 
 
-def test_unsupported_construct_names_it_with_line(tmp_path: Path) -> None:
-    src = tmp_path / "cls.py"
-    src.write_text("x = 1\nclass A:\n    pass\n")
+def test_native_code_is_refused_naming_the_construct_and_line(tmp_path: Path) -> None:
+    src = tmp_path / "fast.py"
+    src.write_text("import micropython\n@micropython.viper\ndef f(x):\n    return x\n")
     with pytest.raises(CompileError) as info:
-        compile_file(src)
+        compile_file(src, "fast.py")
     assert str(info.value) == (
-        f'File "{src}", line 2: NotImplementedError: class definitions not supported yet by mpforge'
+        'File "fast.py", line 2: NotImplementedError: '
+        "@micropython.viper (native code) not supported yet by mpforge"
     )
+
+
+@pytest.mark.parametrize("option", ["emit=native", "emit=viper"])
+def test_native_emitters_are_refused(option: str, tmp_path: Path) -> None:
+    src = tmp_path / "a.py"
+    src.write_text("x = 1\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mpforge", "compile", str(src), "-X", option],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert result.stderr == f"mpforge: -X {option}: only emit=bytecode is supported (native code is not)\n"
 
 
 @pytest.mark.parametrize("level", [1, 2, 3])

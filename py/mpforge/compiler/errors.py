@@ -16,7 +16,9 @@ class CompileError(MpforgeError):
         self.filename = filename
         self.line = line
         self.block = block  # the scope's name for errors found while compiling, not parsing
-        super().__init__(f'File "{filename}", line {line}: {exc_type}: {message}')
+        # line 0: an error MicroPython raises with no location (e.g. from the lexer)
+        where = f'File "{filename}", line {line}' if line else f'File "{filename}"'
+        super().__init__(f"{where}: {exc_type}: {message}")
 
     @classmethod
     def not_supported(cls, what: str, filename: str, line: int) -> CompileError:
@@ -24,6 +26,8 @@ class CompileError(MpforgeError):
 
     def traceback_text(self) -> str:
         """The three lines mpy-cross prints for this error."""
+        if not self.line:
+            return f"{self.exc_type}: {self.message}\n"
         where = f", in {self.block}" if self.block else ""
         return (
             "Traceback (most recent call last):\n"

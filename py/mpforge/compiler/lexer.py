@@ -41,7 +41,7 @@ EOF = ""
 @dataclass(frozen=True, slots=True)
 class Token:
     # name, int, float, str, bytes, op, kw, newline, indent, dedent, dedent_mismatch,
-    # end, invalid, lonely_string, fstring_raw
+    # end, invalid, lonely_string, fstring_raw, unicode_name_escape
     kind: str
     value: object
     line: int
@@ -63,6 +63,7 @@ class Lexer:
         self.nesting = 0
         self.fstring_args: list[str] = []
         self.bad_escape = False  # an escape that makes the current string token invalid
+        self.name_escape = False  # \N{...}: MicroPython refuses these outright
 
     # -- the character queue --------------------------------------------------------
 
@@ -118,7 +119,8 @@ class Lexer:
                 tok = Token("indent", None, tok.line, tok.column)
             first = False
             out.append(tok)
-            if tok.kind == "end":
+            if tok.kind in ("end", "fstring_raw"):
+                # a raw f-string stops the lexer where it stands; the parser reports it
                 return out
 
     def next_token(self) -> Token:
@@ -258,6 +260,9 @@ class Lexer:
             self.skip_whitespace(True)
             if not self.starts_string():
                 break
+        if self.name_escape:
+            self.name_escape = False
+            return "unicode_name_escape", None
         if self.bad_escape:
             self.bad_escape = False
             return "invalid", None
@@ -342,6 +347,9 @@ class Lexer:
             return
         if c in _SIMPLE_ESCAPES:
             chars.append(_SIMPLE_ESCAPES[c])
+            return
+        if c == "N":
+            self.name_escape = True
             return
         if c in ("u", "U") and kind == "bytes":
             chars.append("\\")

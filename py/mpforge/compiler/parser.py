@@ -67,6 +67,11 @@ class Parser:
         tok = self.tokens[self.pos]
         if tok.kind != "end":
             self.pos += 1
+            if self.tokens[self.pos].kind == "unicode_name_escape":
+                # raised while lexing the next token, before the parser looks at it
+                raise CompileError(
+                    "NotImplementedError", "unicode name escapes", self.source_name, 0
+                )
         return tok
 
     def at_op(self, *ops: str) -> bool:
@@ -898,19 +903,27 @@ class Parser:
         return Node(CONST_OBJECT, line, [text])
 
     def parse_int(self, tok: Token) -> int:
-        text = str(tok.value).lower()
-        try:
-            if text.startswith(("0x", "0o", "0b")):
-                return int(text[2:], {"x": 16, "o": 8, "b": 2}[text[1]])
-            return int(text, 10)
-        except ValueError:
-            base = {"x": 16, "o": 8, "b": 2}.get(text[1:2], 10) if text.startswith("0") else 10
-            raise CompileError(
-                "SyntaxError",
-                f"invalid syntax for integer with base {base}",
-                self.source_name,
-                tok.line,
-            ) from None
+        """An integer literal as MicroPython reads it (leading zeros are fine: 08 is 8)."""
+        text = str(tok.value)
+        base = 10
+        if text[:1] == "0" and text[1:2].lower() in ("x", "o", "b"):
+            base = {"x": 16, "o": 8, "b": 2}[text[1].lower()]
+            text = text[2:]
+        value = 0
+        for c in text:
+            digit = int(c, 36) if c.isascii() and c.isalnum() else base
+            if digit >= base:
+                break
+            value = value * base + digit
+        else:
+            if text:
+                return value
+        raise CompileError(
+            "SyntaxError",
+            f"invalid syntax for integer with base {base}: {_quoted(text)}",
+            self.source_name,
+            tok.line,
+        )
 
     def parse_float(self, tok: Token) -> float | complex:
         text = str(tok.value)
@@ -989,6 +1002,12 @@ class Parser:
         if self.accept_op(":"):
             return Node("dictorsetmaker_item", line, [key, self.test()])
         return key
+
+
+def _quoted(text: str) -> str:
+    """A string in quotes, the quotes chosen as MicroPython's repr chooses them."""
+    quote = '"' if "'" in text and '"' not in text else "'"
+    return quote + text.replace("\\", "\\\\").replace(quote, "\\" + quote) + quote
 
 
 # -- folding helpers ----------------------------------------------------------------
