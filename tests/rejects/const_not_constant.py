@@ -1,0 +1,3 @@
+from micropython import const
+y = 2
+X = const(y)

@@ -1,0 +1,3 @@
+x = 0
+if x:
+    continue
