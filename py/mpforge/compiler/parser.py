@@ -945,10 +945,19 @@ class Parser:
         if not self.at_op(","):
             return first
         items = [first]
+        second_line = line
+        trailing = False
         while self.accept_op(","):
             if self.at_op(close):
+                trailing = True
                 break
+            if len(items) == 1:
+                second_line = self.tok.line
             items.append(self.star_expr() if self.at_op("*") else self.namedexpr_test())
+        if len(items) > 2 or (len(items) == 2 and trailing):
+            # MicroPython parses the items after the first as a list rule of their own,
+            # which a tuple made from them takes its line from
+            line = second_line
         return Node("testlist_comp", line, items)
 
     def atom_paren(self) -> object:
@@ -963,7 +972,7 @@ class Parser:
         if not (isinstance(inner, Node) and inner.kind == "testlist_comp"):
             return inner  # parentheses around one expression vanish
         if not _has_comp_for(inner) and all(_is_const(i) for i in inner.args):
-            return Node(CONST_OBJECT, line, [tuple(_const_value(i) for i in inner.args)])
+            return Node(CONST_OBJECT, inner.line, [tuple(_const_value(i) for i in inner.args)])
         return Node("atom_paren", line, [inner])
 
     def atom_bracket(self) -> Node:
