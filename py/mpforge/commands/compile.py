@@ -22,6 +22,7 @@ def _setup(p: argparse.ArgumentParser) -> None:
         help="optimisation level (like -O, -O2, -O3 of mpy-cross)",
     )  # fmt: skip
     p.add_argument("-X", dest="impl_opts", action="append", default=[], metavar="OPT")
+    p.add_argument("-march", dest="march", help=argparse.SUPPRESS)
     p.add_argument("-msmall-int-bits", dest="small_int_bits", type=int,
                    default=DEFAULT_SMALL_INT_BITS)  # fmt: skip
 
@@ -39,8 +40,11 @@ def cmd_compile(args: argparse.Namespace) -> int:
     for opt in args.impl_opts:
         if opt != "emit=bytecode":
             raise MpforgeError(f"-X {opt}: only emit=bytecode is supported (native code is not)")
+    if args.march:
+        raise MpforgeError(f"-march={args.march}: native code is not supported; drop -march")
     if len(args.inputs) > 1 and (args.output or args.source_name):
         raise MpforgeError("-o and -s take one input file; use -d OUTDIR for several")
+    failed = 0
     for name in args.inputs:
         src = Path(name)
         if not src.is_file():
@@ -53,9 +57,11 @@ def cmd_compile(args: argparse.Namespace) -> int:
                 small_int_bits=args.small_int_bits,
             )
         except CompileError as err:
+            # as mpy-cross reports it; the other files are still compiled
             sys.stderr.write(err.traceback_text())
-            return 1
+            failed += 1
+            continue
         out = _output_path(src, args)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
-    return 0
+    return 1 if failed else 0
