@@ -136,7 +136,12 @@ class Parser:
         return Node(CONST_OBJECT, line, [value])
 
     def fold_ints(self, node: Node, fold: Callable[[list], int | None]) -> object:
-        result = fold(node.args)
+        try:
+            result = fold(node.args)
+        except _FoldTooBig:
+            raise CompileError(
+                "MemoryError", "constant too big to fold", self.source_name, node.line
+            ) from None
         if result is None:
             return node
         return self.make_int(result, 0)
@@ -1089,6 +1094,10 @@ _INT_OPS = {
 }  # fmt: skip
 
 
+# mpy-cross folds in a 2 MiB heap; a constant bigger than that is a MemoryError there.
+_MAX_FOLDED_BITS = 2 * 1024 * 1024 * 8
+
+
 def _int_binary(op: str, a: int, b: int) -> int | None:
     """Fold one integer operation, or None where MicroPython leaves it to run time."""
     if op not in _INT_OPS:  # / and @ are never folded
@@ -1097,7 +1106,15 @@ def _int_binary(op: str, a: int, b: int) -> int | None:
         return None
     if op in ("//", "%") and b == 0:
         return None
+    if (op == "<<" and b > _MAX_FOLDED_BITS) or (
+        op == "**" and abs(a) > 1 and b * max(a.bit_length(), 1) > _MAX_FOLDED_BITS
+    ):
+        raise _FoldTooBig
     return host_int(_INT_OPS[op](a, b), isinstance(a, MpzInt) or isinstance(b, MpzInt))
+
+
+class _FoldTooBig(Exception):
+    """A folded constant would not fit in the reference compiler's heap."""
 
 
 def _fold_same_op(op: str) -> Callable[[list], int | None]:

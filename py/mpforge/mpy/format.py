@@ -5,6 +5,8 @@ Kept in one place so the reader, the writer, the freezer and the C templates agr
 
 from __future__ import annotations
 
+import sys
+
 MPY_MAGIC = ord("M")
 MPY_VERSION = 6
 
@@ -112,3 +114,15 @@ def decode_sint(data: bytes, pos: int) -> tuple[int, int]:
         value = (value << 7) | (b & 0x7F)
         if not b & 0x80:
             return value, pos
+
+
+def int_to_decimal(value: int) -> str:
+    """Decimal text of any int: MicroPython has no limit on digits, CPython does."""
+    if abs(value) < 10**4000:
+        return str(value)
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        return str(value)
+    finally:
+        sys.set_int_max_str_digits(limit)

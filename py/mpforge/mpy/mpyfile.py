@@ -117,7 +117,7 @@ def _number_text(obj: ConstObj) -> tuple[int, str]:
     if isinstance(obj, bool):
         raise TypeError("bool is not a number constant")
     if isinstance(obj, int):
-        return fmt.OBJ_INT, str(obj)
+        return fmt.OBJ_INT, fmt.int_to_decimal(obj)
     if isinstance(obj, FloatConst | ComplexConst):
         return (fmt.OBJ_FLOAT if isinstance(obj, float) else fmt.OBJ_COMPLEX), obj.mpy_text
     if isinstance(obj, float):
