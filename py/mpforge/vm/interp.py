@@ -322,11 +322,12 @@ class Frame:
         return nxt
 
     def op_LOAD_SUPER_METHOD(self, arg: str, nxt: int) -> int:
+        # stack: (..., super, __class__, self) -> (..., method, self)
         from .objects import Super
 
         stack = self.stack
         obj = stack.pop()
-        cls = stack[-1]
+        cls = stack.pop()
         stack[-1], self_obj = load_method(Super(cls, obj), arg)
         stack.append(self_obj)
         return nxt

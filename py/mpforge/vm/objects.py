@@ -528,6 +528,16 @@ class Property:
         self.fset = fset
         self.fdel = fdel
 
+    def mp_getattr(self, name: str) -> Any:
+        # @x.setter and friends: a new property with one accessor replaced
+        if name == "getter":
+            return Builtin(name, lambda f: Property(f, self.fset, self.fdel))
+        if name == "setter":
+            return Builtin(name, lambda f: Property(self.fget, f, self.fdel))
+        if name == "deleter":
+            return Builtin(name, lambda f: Property(self.fget, self.fset, f))
+        return MISSING
+
 
 class Super:
     __slots__ = ("cls", "obj")

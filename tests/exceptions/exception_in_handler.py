@@ -1,0 +1,7 @@
+try:
+    try:
+        raise ValueError("a")
+    except ValueError:
+        raise TypeError("b")
+except TypeError as e:
+    print("got", e)
