@@ -10,6 +10,8 @@ message, file and line.
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..mpy.format import DEFAULT_SMALL_INT_BITS
@@ -20,6 +22,21 @@ from .errors import CompileError
 from .parser import parse
 
 __all__ = ["CompileError", "compile_file", "compile_module", "compile_source"]
+
+
+# The parser and compiler recurse once per nesting level of the source; Python 3.11
+# calls between Python functions do not grow the C stack, so a deep limit is safe.
+_RECURSION_LIMIT = 20000
+
+
+@contextmanager
+def _deep_recursion():
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def compile_module(
@@ -36,8 +53,14 @@ def compile_module(
     given, as mpy-cross does when `-s` renames the source.
     """
     interned = set(STATIC_QSTRS)
-    tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
-    return compile_tree(tree, source_name, optimize, small_int_bits)
+    try:
+        with _deep_recursion():
+            tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
+            return compile_tree(tree, source_name, optimize, small_int_bits)
+    except RecursionError:
+        raise CompileError(
+            "RuntimeError", "maximum recursion depth exceeded", source_name, 1
+        ) from None
 
 
 def compile_source(
