@@ -19,6 +19,7 @@ from ..mpy.mpyfile import CompiledModule, save_mpy
 from ..mpy.static_qstrs import STATIC_QSTRS
 from .compiler import compile_tree
 from .errors import CompileError
+from .known_qstrs import MPY_CROSS_LONG_QSTRS
 from .parser import parse
 
 __all__ = ["CompileError", "compile_file", "compile_module", "compile_source"]
@@ -52,7 +53,7 @@ def compile_module(
     Syntax errors found while parsing name `file_name` (the file as opened) when it is
     given, as mpy-cross does when `-s` renames the source.
     """
-    interned = set(STATIC_QSTRS)
+    interned = set(STATIC_QSTRS) | MPY_CROSS_LONG_QSTRS
     try:
         with _deep_recursion():
             tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
