@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -59,3 +60,36 @@ def load() -> Corpus:
     root = fetch_tool().fetch(log=lambda _msg: None)
     manifest = json.loads((root / "manifest.json").read_text())
     return Corpus(root, manifest["packages"], manifest["accepted"], manifest["rejected"])
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the reference mpy-cross made of one program."""
+
+    returncode: int
+    output: str  # what it printed (the traceback when it rejects)
+    mpy: bytes | None
+
+
+def mpy_cross_binary() -> str:
+    # The executable inside the mpy-cross-v6 wheel: running it directly spares a Python
+    # start-up per program, which is most of the time for the many small programs of
+    # the property and fuzz tests.
+    from mpy_cross_v6 import MPY_CROSS_PATH
+
+    return MPY_CROSS_PATH
+
+
+def reference_compile(path: Path, source_name: str) -> Reference:
+    """mpy-cross on the file `path` (written by the caller), `-s source_name`."""
+    out = path.with_suffix(".mpy")
+    out.unlink(missing_ok=True)
+    result = subprocess.run(
+        [mpy_cross_binary(), str(path), "-o", str(out), "-s", source_name],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=60,
+    )
+    mpy = out.read_bytes() if result.returncode == 0 else None
+    return Reference(result.returncode, result.stdout + result.stderr, mpy)
