@@ -71,7 +71,9 @@ class Compiler:
         self.continue_label = _NO_LABEL
         self.break_continue_except_level = 0
         self.cur_except_level = 0
-        self.last_line = 1
+        # where an error at a leaf node is reported: the statement being compiled by the
+        # nearest enclosing list of statements, else the scope's own line (as MicroPython)
+        self.stmt_line = 1
 
     # -- driver ------------------------------------------------------------------------
 
@@ -112,6 +114,7 @@ class Compiler:
         if pass_ == PASS_SCOPE:
             scope.stack_size = 0
             scope.exc_stack_size = 0
+        self.stmt_line = scope.node.line if isinstance(scope.node, Node) and scope.node.line else 1
         try:
             getattr(self, f"scope_{scope.kind}")(scope)
         except CompileError as err:
@@ -242,7 +245,7 @@ class Compiler:
         return self.next_label - 1
 
     def error(self, node: object, message: str, exc_type: str = "SyntaxError") -> CompileError:
-        line = node.line if isinstance(node, Node) and node.line else self.last_line
+        line = node.line if isinstance(node, Node) and node.line else self.stmt_line
         return CompileError(exc_type, message, self.source_name, line)
 
     # -- identifiers ------------------------------------------------------------------
@@ -326,8 +329,6 @@ class Compiler:
         else:
             assert isinstance(pn, Node)
             self.emit.set_source_line(pn.line)
-            if pn.line:
-                self.last_line = pn.line
             handler = getattr(self, f"compile_{pn.kind}", None)
             if handler is None:
                 raise CompileError.not_supported(
@@ -336,8 +337,12 @@ class Compiler:
             handler(pn)
 
     def compile_all_nodes(self, pn: Node) -> None:
+        outer_line = self.stmt_line
         for child in pn.args:
+            if isinstance(child, Node) and child.line:
+                self.stmt_line = child.line
             self.compile_node(child)
+        self.stmt_line = outer_line
 
     compile_file_input_2 = compile_all_nodes
     compile_suite_block_stmts = compile_all_nodes
