@@ -22,6 +22,14 @@ void mpf_nlr_reset(void) {
     nlr_top = NULL;
 }
 
+/* Raised when the heap is full, so it cannot itself be allocated there. */
+static mpf_exc_t memory_error_obj;
+
+void mpf_exc_init(void) {
+    /* its traceback entries are on the heap, referenced only from this static */
+    mpf_gc_add_root((void **)&memory_error_obj.tb);
+}
+
 _Noreturn void mpf_raise(mpf_obj_t exc) {
     mpf_nlr_t *top = nlr_top;
     if (top == NULL) {
@@ -97,9 +105,6 @@ bool mpf_obj_is_exception(mpf_obj_t o) {
 void mpf_exc_print_instance(mpf_obj_t self, bool repr) {
     exc_print(self, repr);
 }
-
-/* Raised when the heap is full, so it cannot itself be allocated there. */
-static mpf_exc_t memory_error_obj;
 
 _Noreturn void mpf_raise_memory_error(void) {
     memory_error_obj.base.type = &mpf_type_MemoryError;

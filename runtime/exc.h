@@ -17,6 +17,7 @@ typedef struct _mpf_nlr_t {
 void mpf_nlr_push(mpf_nlr_t *nlr);
 void mpf_nlr_pop(void);
 void mpf_nlr_reset(void);
+void mpf_exc_init(void); /* registers its GC roots */
 
 _Noreturn void mpf_raise(mpf_obj_t exc);
 /* fmt understands %s (C string), %q (qstr id), %d (int), %u (unsigned) */

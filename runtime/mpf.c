@@ -10,11 +10,26 @@
 #include "qstr.h"
 #include "vm.h"
 
+/* The module being run; a root so that its globals outlive any C local holding them. */
+static mpf_context_t *running;
+
 void mpf_init(void *heap, size_t heap_bytes) {
     mpf_gc_init(heap, heap_bytes);
     mpf_qstr_init();
     mpf_nlr_reset();
+    mpf_exc_init();
+    running = NULL;
+    mpf_gc_add_root((void **)&running);
 }
+
+/* The C stack the GC scans and the VM measures starts at the frame of the public entry
+ * point; the work is done in a separate, not inlined function, so that every local of
+ * it lies below that frame whichever way the target lays out frames. */
+#define ENTER() \
+    do { \
+        mpf_vm_reset(__builtin_frame_address(0)); \
+        mpf_gc_set_stack_top(__builtin_frame_address(0)); \
+    } while (0)
 
 static void new_globals(mpf_context_t *ctx) {
     ctx->globals = mpf_map_new(16);
@@ -35,12 +50,18 @@ static int run_module(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
     return 1;
 }
 
-int mpf_run_frozen(const char *module_name) {
-    mpf_vm_reset(__builtin_frame_address(0));
+static const mpf_frozen_module_t *find_frozen(const char *module_name) {
     const mpf_frozen_module_t *m = mpf_frozen_modules;
     while (m->name != NULL && strcmp(m->name, module_name) != 0) {
         ++m;
     }
+    return m;
+}
+
+__attribute__((noinline)) static int run_frozen(const char *module_name) {
+    /* volatile: read after setjmp returns (gcc's -Wclobbered cannot tell it is not
+     * written after the setjmp) */
+    const mpf_frozen_module_t *volatile m = find_frozen(module_name);
     if (m->name == NULL) {
         mpf_printf(&mpf_print_console, "ImportError: no module named '%s'\n", module_name);
         return 1;
@@ -53,6 +74,7 @@ int mpf_run_frozen(const char *module_name) {
         return 1;
     }
     ctx = mpf_alloc(sizeof(*ctx));
+    running = ctx;
     ctx->qstr_table = m->qstr_table;
     ctx->obj_table = m->obj_table;
     new_globals(ctx);
@@ -64,8 +86,8 @@ static void write_error(const char *s) {
     mpf_port_write_error(s, strlen(s));
 }
 
-int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name) {
-    mpf_vm_reset(__builtin_frame_address(0));
+__attribute__((noinline)) static int run_mpy(const uint8_t *data, size_t len,
+    const char *source_name) {
     mpf_context_t *ctx;
     const mpf_raw_code_t *rc;
     mpf_nlr_t nlr;
@@ -90,8 +112,19 @@ int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name) {
         return 1;
     }
     ctx = mpf_alloc(sizeof(*ctx));
+    running = ctx;
     rc = mpf_load_mpy(data, len, ctx);
     new_globals(ctx);
     mpf_nlr_pop();
     return run_module(rc, ctx);
+}
+
+int mpf_run_frozen(const char *module_name) {
+    ENTER();
+    return run_frozen(module_name);
+}
+
+int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name) {
+    ENTER();
+    return run_mpy(data, len, source_name);
 }

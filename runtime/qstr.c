@@ -11,6 +11,8 @@ void mpf_qstr_init(void) {
     dyn_pool = NULL;
     dyn_len = 0;
     dyn_alloc = 0;
+    /* the pool's array is on the heap and referenced from nowhere else */
+    mpf_gc_add_root((void **)&dyn_pool);
 }
 
 const char *mpf_qstr_str(uint16_t q, size_t *len) {
@@ -50,7 +52,6 @@ uint16_t mpf_qstr_from_strn_static(const char *s, size_t len) {
         mpf_raise_memory_error();
     }
     if (dyn_len == dyn_alloc) {
-        /* the heap never frees, so growth doubles to keep the waste bounded */
         size_t new_alloc = dyn_alloc ? dyn_alloc * 2 : 32;
         mpf_qstr_def_t *p = mpf_alloc(new_alloc * sizeof(*p));
         if (dyn_len) {
