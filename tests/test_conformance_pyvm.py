@@ -7,12 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mpforge.testing import discover, get_target
+from mpforge.testing import SUITES, discover, get_target
 from mpforge.testing.runner import check
 
 TESTS = Path(__file__).parent
-SUITES = ("basics", "bigint", "float", "modules", "async", "classes", "exceptions",
-          "generators", "datatypes")  # fmt: skip
 PROGRAMS = discover([TESTS / s for s in SUITES if (TESTS / s).is_dir()])
 # "ours" compiles with mpforge's compiler; "mpy-cross" with the reference v1.19
 TARGETS = {"ours": "pyvm", "mpy-cross": "pyvm-mpy-cross"}

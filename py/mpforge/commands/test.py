@@ -8,9 +8,6 @@ from pathlib import Path
 
 from ..cli import command
 
-_DEFAULT_SUITES = ("basics", "bigint", "float", "modules", "async", "classes", "exceptions",
-                   "generators", "datatypes")  # fmt: skip
-
 
 def _setup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="programs or directories")
@@ -21,10 +18,10 @@ def _setup(parser: argparse.ArgumentParser) -> None:
 
 @command("test", "run conformance programs on a target and compare with CPython", _setup)
 def cmd_test(args: argparse.Namespace) -> int:
-    from ..testing import discover, run_programs
+    from ..testing import SUITES, discover, run_programs
     from ..testing.runner import write_junit
 
-    paths = args.paths or [p for p in (Path("tests") / s for s in _DEFAULT_SUITES) if p.is_dir()]
+    paths = args.paths or [p for p in (Path("tests") / s for s in SUITES) if p.is_dir()]
     programs = discover(paths)
     outcomes = run_programs(args.target, programs, args.jobs)
     counts = {"passed": 0, "failed": 0, "skipped": 0}

@@ -6,11 +6,11 @@ disk by the program's hash) or the `.exp` file beside it. A first-line comment
 features they have, and a program needing one its target lacks is skipped.
 """
 
-from .programs import Program, discover, expected_output
+from .programs import SUITES, Program, discover, expected_output
 from .runner import Outcome, run_programs
 from .targets import TARGETS, Target, get_target
 
 __all__ = [
-    "Outcome", "Program", "TARGETS", "Target", "discover", "expected_output",
+    "Outcome", "Program", "SUITES", "TARGETS", "Target", "discover", "expected_output",
     "get_target", "run_programs",
 ]  # fmt: skip

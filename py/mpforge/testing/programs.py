@@ -10,6 +10,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# The conformance suites under tests/, in the order they run: `basics` needs only what
+# every target has; the others name what they need on `# requires:` lines.
+SUITES = ("basics", "builtins", "datatypes", "bigint", "float", "classes", "exceptions",
+          "generators", "modules", "async", "micropython")  # fmt: skip
+
 _REQUIRES = re.compile(r"#\s*requires:\s*(.+)")
 _TIMEOUT = 60
 

@@ -449,8 +449,13 @@ def host_error(err: BaseException) -> MpException:
     message = str(err)
     if name == "TypeError":
         message = _type_error_text(message)
+    elif name == "ValueError" and _NOT_IN_SEQUENCE.search(message):
+        message = "object not in sequence"  # py/sequence.c mp_seq_index_obj
     mp_type = EXC_TYPES.get(name, EXC_TYPES["RuntimeError"])
     return MpException(mp_type, (message,) if message else ())
+
+
+_NOT_IN_SEQUENCE = __import__("re").compile(r"is not in list$|x not in (list|tuple)$")
 
 
 def _type_error_text(message: str) -> str:

@@ -111,8 +111,6 @@ def to_int(value: Any) -> int:
         if math.isinf(value):
             raise mp_error("OverflowError", "can't convert inf to int")
         return int(value)
-    if isinstance(value, str | bytes | bytearray):
-        return parse_int(value, 10)
     if isinstance(value, InstanceBase) and value.mp_type.lookup("__int__") is not MISSING:
         return value.__int__()
     raise mp_error("TypeError", f"can't convert {type_name(value)} to int")
@@ -127,6 +125,8 @@ def _int(args: list[Any], kwargs: dict[str, Any] | None) -> int:
         if not isinstance(args[0], str | bytes | bytearray):
             raise mp_error("TypeError", "can't convert non-string with explicit base")
         return parse_int(args[0], args[1])
+    if isinstance(args[0], str | bytes | bytearray):
+        return parse_int(args[0], 10)
     return to_int(args[0])
 
 

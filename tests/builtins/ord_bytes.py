@@ -1,0 +1,3 @@
+# requires: datatypes
+print(ord(b"a"), ord(bytearray(b"\xff")), ord("\x00"))
+print([ord(c) for c in "Hi!"])

@@ -1,0 +1,11 @@
+# requires: datatypes
+print()
+print(1, "a", None, True)
+print(1, 2, 3, sep="-")
+print("x", end="")
+print("y", end="!\n")
+print("a", "b", sep="", end="\n\n")
+print(*[1, 2, 3])
+print(*"abc", sep=",")
+print("tab\tend")
+print(sep="zz")
