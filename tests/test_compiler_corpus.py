@@ -32,12 +32,17 @@ def test_corpus_is_large_enough(corpus: Corpus) -> None:
 def test_corpus_same_bytes_as_mpy_cross(corpus: Corpus, batch: int) -> None:
     failures = []
     for module in corpus.accepted[batch::BATCHES]:
+        reference = corpus.reference(module)
         try:
             ours = compile_source(corpus.source(module), corpus.source_name(module))
         except CompileError as error:
-            failures.append(f"{module}: {error}")
+            # native code (mpy-cross made x64 machine code: arch bits in the header) is
+            # refused by design, naming the decorator; anything else is a failure
+            refused_native = reference[2] >> 2 != 0 and "(native code)" in error.message
+            if not refused_native:
+                failures.append(f"{module}: {error}")
             continue
-        if ours != corpus.reference(module):
+        if ours != reference:
             failures.append(f"{module}: bytes differ from mpy-cross")
     assert not failures, f"{len(failures)} modules:\n" + "\n".join(failures)
 
