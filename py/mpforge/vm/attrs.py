@@ -6,6 +6,7 @@ py/objstr.c, objlist.c, objdict.c, ...), not CPython's extras.
 
 from __future__ import annotations
 
+from types import MethodType
 from typing import Any
 
 from .objects import (
@@ -64,6 +65,39 @@ METHODS: dict[type, frozenset[str]] = {
 }
 METHODS[bool] = METHODS[int]
 
+# str's case methods and predicates look at ASCII only (py/unicode.c's tables stop at
+# 128; py/objstr.c str_caseconv and str_uni_istype walk the UTF-8 bytes), so "\u00e9"
+# is neither alpha nor changed by upper().
+_ASCII_UPPER = {c: c - 32 for c in range(ord("a"), ord("z") + 1)}
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_SPACE = frozenset(" \t\n\r\x0b\x0c")
+
+
+def _ascii_pred(test: Any) -> Any:
+    def pred(s: str) -> bool:
+        return bool(s) and all(c < "\x80" and test(c) for c in s)
+
+    return pred
+
+
+def _ascii_case(want_upper: bool) -> Any:
+    def pred(s: str) -> bool:
+        letters = [c for c in s if c < "\x80" and c.isalpha()]
+        return bool(letters) and all(c.isupper() == want_upper for c in letters)
+
+    return pred
+
+
+_STR_OVERRIDES: dict[str, Any] = {
+    "lower": lambda s: s.translate(_ASCII_LOWER),
+    "upper": lambda s: s.translate(_ASCII_UPPER),
+    "isalpha": _ascii_pred(str.isalpha),
+    "isdigit": _ascii_pred(str.isdigit),
+    "isspace": _ascii_pred(_SPACE.__contains__),
+    "isupper": _ascii_case(True),
+    "islower": _ascii_case(False),
+}
+
 
 def _bind(value: Any, obj: Any, cls: MpType) -> Any:
     klass = value.__class__
@@ -98,6 +132,9 @@ def _no_attr(obj: Any, name: str) -> Any:
 def _host_attr(obj: Any, host: type, name: str) -> Any:
     names = METHODS.get(host)
     if names is not None and name in names:
+        if host is str and name in _STR_OVERRIDES:
+            fn = _STR_OVERRIDES[name]
+            return fn if obj is str else MethodType(fn, obj)
         return getattr(obj, name)
     return MISSING
 
