@@ -19,9 +19,11 @@ from .manifest import load_manifest
 from .toolchain import find_tool
 
 TOOLS_DIR = Path(__file__).resolve().parent / "tools"
-OUR_TOOLS = ["mpf_quiet", "mpf_freeze", "mpf_template", "mpf_image", "mpf_run"]
+OUR_TOOLS = ["mpf_quiet", "mpf_freeze", "mpf_template", "mpf_image", "mpf_run", "mpf_size"]
 OPTIONS = {
-    "board": "board name, a file boards/NAME.yaml",
+    "board": "board name, a file boards/NAME.yaml; `all` builds every board",
+    "board_dir": "directory holding NAME.yaml for boards outside the tree",
+    "variant": "a variant declared in the board's `variants:` (build in build/BOARD-VARIANT)",
     "build_dir": "where to build (default build/BOARD)",
     "manifest": "manifest.yaml or manifest.py of modules to freeze instead of the board's",
     "lib": "micropython-lib checkout for a manifest.py's require() (default $MPY_LIB_DIR)",
@@ -41,45 +43,97 @@ def _fail(err: MpforgeError) -> None:
 
 def main(arguments: dict[str, str], targets: list[str]) -> None:
     try:
-        env = _configure(arguments, targets)
+        envs = _configure(arguments, targets)
     except MpforgeError as err:
         _fail(err)
         return
     from SCons.Script import Default, SConscript
 
-    board: Board = env["MPF_BOARD"]
-    outputs = SConscript(
-        str(ROOT / "ports" / board.port / "SConscript"), exports={"env": env}, must_exist=True
-    )
-    Default(outputs)
+    for env in envs:
+        board: Board = env["MPF_BOARD"]
+        outputs = SConscript(
+            str(ROOT / "ports" / board.port / "SConscript"), exports={"env": env}, must_exist=True
+        )
+        Default(outputs)
 
 
-def _configure(arguments: dict[str, str], targets: list[str]) -> Any:
-    from SCons.Script import Decider, Environment, SetOption
+def _boards(arguments: dict[str, str], targets: list[str]) -> list[Board]:
+    from .board import board_names
+
+    board_dir = Path(arguments["board_dir"]).absolute() if arguments.get("board_dir") else None
+    if board_dir is not None and not board_dir.is_dir():
+        raise MpforgeError(f"board_dir={arguments['board_dir']}: no such directory", 2)
+    name = arguments.get("board")
+    if not name:
+        raise MpforgeError(
+            "no board given: scons board=NAME, with NAME one of: "
+            f"{', '.join(board_names(board_dir))} (or all)",
+            2,
+        )
+    variant = arguments.get("variant", "")
+    if name != "all":
+        return [load_board(name, board_dir, variant=variant)]
+    if variant or "run" in targets or arguments.get("build_dir"):
+        raise MpforgeError(
+            "board=all builds each board in build/NAME: no variant=, build_dir= or run", 2
+        )
+    return [load_board(n, board_dir) for n in board_names(board_dir)]
+
+
+def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
+    from SCons.Script import Decider, SetOption
 
     unknown = sorted(set(arguments) - set(OPTIONS))
     if unknown:
         known = ", ".join(f"{k}=" for k in OPTIONS)
         raise MpforgeError(f"unknown option {unknown[0]}= (options: {known})", 2)
-    name = arguments.get("board")
-    if not name:
-        from .board import board_names
-
-        raise MpforgeError(
-            f"no board given: scons board=NAME, with NAME one of: {', '.join(board_names())}", 2
-        )
-    board = load_board(name)
+    boards = _boards(arguments, targets)
     verbose = arguments.get("V", "0") not in ("", "0")
-
-    build_dir = Path(arguments.get("build_dir") or ROOT / "build" / board.name).absolute()
-    manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
     lib = arguments.get("lib")
-    modules = load_manifest(manifest, Path(lib).absolute() if lib else None)
     runtime_dir = Path(arguments.get("runtime_dir") or ROOT / "runtime").absolute()
     try:
         timeout = float(arguments.get("timeout", "30"))
     except ValueError:
         raise MpforgeError(f"timeout={arguments['timeout']}: expected seconds", 2) from None
+
+    # speed: no tool auto-detection, content signatures only when timestamps moved
+    SetOption("implicit_cache", True)
+    SetOption("max_drift", 1)
+    if not any(a.startswith(("-j", "--jobs")) for a in sys.argv[1:]):
+        SetOption("num_jobs", os.cpu_count() or 1)
+    if not verbose:
+        SetOption("no_progress", True)
+    Decider("MD5-timestamp")
+
+    envs = []
+    for board in boards:
+        build_dir = Path(arguments.get("build_dir") or ROOT / "build" / board.build_name).absolute()
+        manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
+        modules = load_manifest(manifest, Path(lib).absolute() if lib else None)
+        envs.append(
+            _board_env(board, build_dir, modules, runtime_dir, timeout, verbose, targets, arguments)
+        )
+    if len(boards) > 1:
+        from SCons.Script import SConsignFile
+
+        # one signature database per SCons run: board=all keeps its own
+        SConsignFile(str(ROOT / "build" / ".sconsign-all"))
+    else:
+        envs[0].SConsignFile(str(Path(envs[0]["MPF_BUILD"]) / ".sconsign"))
+    return envs
+
+
+def _board_env(
+    board: Board,
+    build_dir: Path,
+    modules: Any,
+    runtime_dir: Path,
+    timeout: float,
+    verbose: bool,
+    targets: list[str],
+    arguments: dict[str, str],
+) -> Any:
+    from SCons.Script import Environment
 
     path = os.environ.get("PATH", "")
     cc = find_tool(board.get("toolchain.cc"), path)
@@ -88,14 +142,6 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> Any:
     if "run" in targets and board.get("run.method") == "qemu":
         # checked before building, so a missing QEMU is reported at once
         find_tool("qemu-system-arm", path)
-
-    # speed: no tool auto-detection, content signatures only when timestamps moved
-    SetOption("implicit_cache", True)
-    SetOption("max_drift", 1)
-    SetOption("num_jobs", os.cpu_count() or 1)
-    if not verbose:
-        SetOption("no_progress", True)
-    Decider("MD5-timestamp")
 
     env = Environment(
         ENV={"PATH": path, "HOME": os.environ.get("HOME", "/")},
@@ -114,6 +160,7 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> Any:
         MPF_MODULE=arguments.get("module", ""),
         MPF_RUN_METHOD=board.get("run.method", "none"),
         MPF_QEMU_MACHINE=board.get("run.machine", ""),
+        MPF_RUNNABLE="run" in targets,
     )
     for tool in OUR_TOOLS:
         env.Tool(tool)
@@ -131,7 +178,8 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> Any:
         LIBS=list(board.get("libs", [])),
     )
     env.Append(CCFLAGS=list(board.get("cflags", [])), LINKFLAGS=list(board.get("ldflags", [])))
-    env.SConsignFile(str(build_dir / ".sconsign"))
+    if board.get("features.debug"):
+        env.Append(CCFLAGS=["-O0", "-g3"], LINKFLAGS=["-g"])
     return env
 
 
@@ -182,3 +230,56 @@ def port_objects(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
     return [
         env.Object(str(build / "port" / f"{Path(s).stem}.o"), str(port_dir / s)) for s in sources
     ]
+
+
+CORTEXM_DIR = ROOT / "ports" / "cortexm"
+CORTEXM_SOURCES = ["startup.c", "systick.c", "semihosting.c", "cmdline.c"]
+
+
+def cortexm_firmware(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
+    """A Cortex-M port's firmware: shared start-up, linker script from the memory map,
+    ELF checked against the board's flash and RAM, then the board's images."""
+    board: Board = env["MPF_BOARD"]
+    build = Path(env["MPF_BUILD"])
+    machine = [f"-mcpu={board.get('cpu')}", "-mthumb"]
+    fpu = board.get("fpu")
+    machine += [f"-mfpu={fpu}", "-mfloat-abi=hard"] if fpu else ["-mfloat-abi=soft"]
+    env.Append(CCFLAGS=machine, LINKFLAGS=machine, CPPPATH=[str(port_dir), str(CORTEXM_DIR)])
+    # an overflowing region still gives an ELF, so the size check can say by how much
+    env.Append(LINKFLAGS=["-Wl,--noinhibit-exec"])
+    ldscript = env.BoardTemplate(
+        str(build / "firmware.ld"),
+        str(ROOT / "templates" / "cortexm.ld.j2"),
+        {"board": board.config},
+    )
+    env.Append(LINKFLAGS=[f"-T{ldscript[0].abspath}"])
+    objects = common_objects(env) + port_objects(env, port_dir, sources)
+    objects += [
+        env.Object(str(build / "cortexm" / f"{Path(s).stem}.o"), str(CORTEXM_DIR / s))
+        for s in CORTEXM_SOURCES
+    ]
+    elf = env.Program(str(build / "firmware.elf"), objects)
+    env.Depends(elf, ldscript)
+    return firmware_images(env, elf)
+
+
+def firmware_images(env: Any, elf: Any) -> list[Any]:
+    """The size check and the images the board's `outputs` name, from the linked ELF."""
+    board: Board = env["MPF_BOARD"]
+    build = Path(env["MPF_BUILD"])
+    size = env.SizeReport(str(build / "firmware.size.json"), elf)
+    outputs = board.get("outputs", ["elf"])
+    made = [elf, size]
+    if "bin" in outputs or "dfu" in outputs or "uf2" in outputs:
+        binary = env.RawBinary(str(build / "firmware.bin"), elf)
+        env.Depends(binary, size)
+        made.append(binary)
+        if "dfu" in outputs:
+            env["MPF_DFU_ADDRESS"] = board.get("memory.flash.origin")
+            env["MPF_USB_ID"] = board.get("deploy.usb_id")
+            made.append(env.DfuSe(str(build / "firmware.dfu"), binary))
+        if "uf2" in outputs:
+            env["MPF_UF2_ADDRESS"] = board.get("memory.flash.origin")
+            made.append(env.Uf2(str(build / "firmware.uf2"), binary))
+    env.RunTarget(made)
+    return made
