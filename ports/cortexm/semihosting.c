@@ -3,7 +3,7 @@
  * Only for a host that answers, QEMU or a debugger; without one, bkpt faults. */
 #include <stdint.h>
 
-#include "port.h"
+#include "cortexm.h"
 
 #define SYS_GET_CMDLINE (0x15)
 #define SYS_EXIT (0x18)

@@ -2,15 +2,14 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "genhdr/mpconfigboard.h"
-#include "port.h"
-#include "stm32f4.h"
+#include "cortexm.h"
 
 extern uint32_t _sidata, _sdata, _edata, _sbss, _ebss, _estack;
 int main(void);
 
 void Reset_Handler(void) __attribute__((noreturn));
 void Fault_Handler(void) __attribute__((noreturn));
+void SysTick_Handler(void);
 
 /* The first word is the initial stack pointer, not a handler: a union keeps the table
  * plain C without casting a data address to a function pointer. */
@@ -19,7 +18,9 @@ typedef union {
     const void *stack_top;
 } vector_t;
 
-/* Only the core exceptions: no peripheral interrupt is ever enabled by this port. */
+/* Only the core exceptions: no peripheral interrupt is ever enabled by these ports.
+ * ARMv6-M leaves MemManage, BusFault, UsageFault and DebugMon reserved; a handler
+ * there is never called, so one table serves every core. */
 __attribute__((section(".isr_vector"), used)) static const vector_t vector_table[16] = {
     {.stack_top = &_estack},
     {.handler = Reset_Handler},
@@ -33,13 +34,13 @@ __attribute__((section(".isr_vector"), used)) static const vector_t vector_table
     {.handler = Fault_Handler}, /* DebugMon */
     {0},
     {.handler = Fault_Handler}, /* PendSV */
-    {.handler = Fault_Handler}, /* SysTick */
+    {.handler = SysTick_Handler},
 };
 
 void Reset_Handler(void) {
     memcpy(&_sdata, &_sidata, (size_t)((char *)&_edata - (char *)&_sdata));
     memset(&_sbss, 0, (size_t)((char *)&_ebss - (char *)&_sbss));
-#if MPF_FEATURE_FLOAT
+#if defined(__ARM_FP)
     /* CP10 and CP11 full access; the compiler may emit VFP code anywhere after this */
     SCB_CPACR |= 0xFu << 20;
     __asm__ volatile("dsb\n\tisb" ::: "memory");

@@ -1,33 +1,23 @@
-/* The console USART: polled transmit, 8N1, no interrupts. */
-#include "genhdr/mpconfigboard.h"
+/* The console USART: polled transmit, 8N1, no interrupts; both register layouts. */
 #include "port.h"
-#include "stm32f4.h"
+#include "stm32.h"
 
 #define TXE_TIMEOUT (100000u)
 
 #if defined(MPF_CONSOLE_BUS_APB2)
-#define CONSOLE_ENR RCC_APB2ENR
 #define CONSOLE_BUS 2
 #else
-#define CONSOLE_ENR RCC_APB1ENR
 #define CONSOLE_BUS 1
 #endif
 
-static void pin_af(uint32_t port, uint32_t pin, uint32_t af) {
-    RCC_AHB1ENR |= 1u << port;
-    GPIO_MODER(port) = (GPIO_MODER(port) & ~(3u << (2 * pin))) | (2u << (2 * pin));
-    uint32_t shift = 4 * (pin & 7);
-    GPIO_AFR(port, pin) = (GPIO_AFR(port, pin) & ~(0xFu << shift)) | (af << shift);
-}
-
 void uart_init(void) {
 #ifdef MPF_CONSOLE_TX_PORT
-    pin_af(MPF_CONSOLE_TX_PORT, MPF_CONSOLE_TX_PIN, MPF_CONSOLE_AF);
+    gpio_af(MPF_CONSOLE_TX_PORT, MPF_CONSOLE_TX_PIN, MPF_CONSOLE_AF);
 #endif
 #ifdef MPF_CONSOLE_RX_PORT
-    pin_af(MPF_CONSOLE_RX_PORT, MPF_CONSOLE_RX_PIN, MPF_CONSOLE_AF);
+    gpio_af(MPF_CONSOLE_RX_PORT, MPF_CONSOLE_RX_PIN, MPF_CONSOLE_AF);
 #endif
-    CONSOLE_ENR |= 1u << MPF_CONSOLE_ENABLE_BIT;
+    REG32(MPF_CONSOLE_ENABLE_REG) |= 1u << MPF_CONSOLE_ENABLE_BIT;
     /* oversampling by 16: BRR holds pclk / baud as 12.4 fixed point, rounded */
     uint32_t pclk = clock_apb_hz(CONSOLE_BUS);
     USART_BRR(MPF_CONSOLE_BASE) = (pclk + MPF_CONSOLE_BAUD / 2) / MPF_CONSOLE_BAUD;
@@ -37,11 +27,11 @@ void uart_init(void) {
 static void uart_put(char c) {
     /* bounded, so a dead UART costs time rather than hanging the program */
     for (uint32_t i = 0; i < TXE_TIMEOUT; i++) {
-        if (USART_SR(MPF_CONSOLE_BASE) & USART_SR_TXE) {
+        if (USART_STATUS(MPF_CONSOLE_BASE) & USART_STATUS_TXE) {
             break;
         }
     }
-    USART_DR(MPF_CONSOLE_BASE) = (uint8_t)c;
+    USART_TDR(MPF_CONSOLE_BASE) = (uint8_t)c;
 }
 
 void uart_write(const char *s, size_t n) {

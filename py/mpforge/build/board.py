@@ -16,13 +16,14 @@ from typing import Any
 import yaml
 
 from ..errors import MpforgeError
-from .schema import BOARD_SCHEMA, Schema
+from .schema import BOARD_SCHEMA, MCU_SCHEMA, Schema
 
 ROOT = Path(__file__).resolve().parents[3]
 
 _SIZE_RE = re.compile(r"^(\d+)\s*([KM]?)$")
 _IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_PIN_RE = re.compile(r"^P[A-K](1[0-5]|[0-9])$")
+# STM32 port letter and number; the RP2040's GP0..GP29; the ESP8266's GPIO0..GPIO16
+_PIN_RE = re.compile(r"^(P[A-K](1[0-5]|[0-9])|GP([12]?[0-9])|GPIO(1[0-6]|[0-9]))$")
 _USB_RE = re.compile(r"^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$")
 
 
@@ -49,7 +50,10 @@ TYPE_CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
         lambda v: v if isinstance(v, str) and _IDENT_RE.match(v) else None,
         "a name (letters, digits, _)",
     ),
-    "pin": (lambda v: v if isinstance(v, str) and _PIN_RE.match(v) else None, "a pin like PB6"),
+    "pin": (
+        lambda v: v if isinstance(v, str) and _PIN_RE.match(v) else None,
+        "a pin like PB6, GP0 or GPIO2",
+    ),
     "usb_id": (
         lambda v: v.lower() if isinstance(v, str) and _USB_RE.match(v) else None,
         "VID:PID as 4+4 hex digits, e.g. 0483:df11",
@@ -97,6 +101,19 @@ class _Checker:
                     raise self.fail(knode, full, "given twice")
                 out[name] = self.check(vnode, keys[name], full)
             return out
+        if kind == "table":
+            if not isinstance(node, yaml.MappingNode):
+                return self._wrong(node, key, "a mapping of names")
+            table: dict[str, Any] = {}
+            for knode, vnode in node.value:
+                name = self.constructor.construct_object(knode, deep=True)
+                full = f"{key}.{name}"
+                if not isinstance(name, str) or not _IDENT_RE.match(name):
+                    raise self.fail(knode, full, "expected a name (letters, digits, _)")
+                if name in table:
+                    raise self.fail(knode, full, "given twice")
+                table[name] = self.check(vnode, schema["value"], full)
+            return table
         if kind == "list":
             if not isinstance(node, yaml.SequenceNode):
                 return self._wrong(node, key, "a list")
@@ -123,8 +140,10 @@ class _Checker:
         raise self.fail(node, key, f"expected {expected}, got {got}")
 
 
-def load_checked(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
-    """Parse and schema-check one board or port file; returns values and the root node."""
+def load_checked(
+    path: Path, schema: Schema = BOARD_SCHEMA
+) -> tuple[dict[str, Any], yaml.Node | None]:
+    """Parse and schema-check one board, MCU or port file; returns values and the root node."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
@@ -139,7 +158,7 @@ def load_checked(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
     checker = _Checker(path)
     if not isinstance(root, yaml.MappingNode):
         raise checker.fail(root, "(top)", "expected a mapping of keys")
-    return checker.check(root, BOARD_SCHEMA, ""), root
+    return checker.check(root, schema, ""), root
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -184,12 +203,21 @@ def _check_required(
 
 @dataclass(frozen=True)
 class Board:
-    """A validated board: `config` is the merged mapping the templates receive."""
+    """A validated board: `config` is the merged mapping the templates receive.
+
+    `name` is the board's name, `build_name` what its build directory is called
+    (NAME, or NAME-VARIANT for a variant).
+    """
 
     name: str
     port: str
     path: Path
     config: dict[str, Any] = field(hash=False)
+    variant: str = ""
+
+    @property
+    def build_name(self) -> str:
+        return f"{self.name}-{self.variant}" if self.variant else self.name
 
     def get(self, dotted: str, default: Any = None) -> Any:
         value: Any = self.config
@@ -204,8 +232,61 @@ def board_names(board_dir: Path | None = None) -> list[str]:
     return sorted(p.stem for p in (board_dir or ROOT / "boards").glob("*.yaml"))
 
 
-def load_board(name: str, board_dir: Path | None = None, ports_dir: Path | None = None) -> Board:
-    """Load boards/NAME.yaml over its port's defaults; a mistake raises MpforgeError."""
+def _value_line(root: yaml.Node | None, key: str) -> int:
+    for knode, vnode in root.value if isinstance(root, yaml.MappingNode) else ():
+        if knode.value == key:
+            return vnode.start_mark.line + 1
+    return 1
+
+
+def mcu_names(port_dir: Path) -> list[str]:
+    return sorted(p.stem for p in (port_dir / "mcu").glob("*.yaml"))
+
+
+def _load_mcu(mcu: str, port_dir: Path, where: str, line: int) -> dict[str, Any]:
+    path = port_dir / "mcu" / f"{mcu}.yaml"
+    if not path.is_file():
+        known = ", ".join(mcu_names(port_dir)) or "none"
+        raise MpforgeError(
+            f"{where}:{line}: mcu: no MCU {mcu!r} in {display_path(port_dir / 'mcu')}/ "
+            f"(known: {known})",
+            2,
+        )
+    values, _ = load_checked(path, MCU_SCHEMA)
+    values.pop("part", None)
+    return values
+
+
+def _resolve_console(merged: dict[str, Any], where: str, root: yaml.Node | None) -> None:
+    """Fill the console's register facts (base, bus, enable) from the MCU's UART table."""
+    console = merged.get("console")
+    if console is None:
+        return
+    uarts: dict[str, Any] = merged.get("uarts", {})
+    spec = uarts.get(console["uart"])
+    if spec is None:
+        if "base" in console:
+            return  # a board that names its UART's registers itself
+        known = ", ".join(sorted(uarts)) or "none"
+        line = _line_of(root, ["console", "uart"])
+        raise MpforgeError(
+            f"{where}:{line}: console.uart: {console['uart']!r} is not a UART of "
+            f"{merged.get('mcu', 'this MCU')} (UARTs: {known})",
+            2,
+        )
+    merged["console"] = {**spec, **console}
+
+
+def load_board(
+    name: str,
+    board_dir: Path | None = None,
+    ports_dir: Path | None = None,
+    variant: str = "",
+) -> Board:
+    """Load boards/NAME.yaml over its MCU and its port's defaults (and `variant` over it).
+
+    A mistake raises MpforgeError naming the file and line.
+    """
     board_dir = board_dir or ROOT / "boards"
     ports_dir = ports_dir or ROOT / "ports"
     path = board_dir / f"{name}.yaml"
@@ -214,22 +295,33 @@ def load_board(name: str, board_dir: Path | None = None, ports_dir: Path | None 
         raise MpforgeError(
             f"unknown board {name!r}: boards in {display_path(board_dir)}/ are: {known}", 2
         )
+    where = display_path(path)
     values, root = load_checked(path)
     port = values.get("port")
     if port is None:
-        raise MpforgeError(f"{display_path(path)}:1: port: required key missing", 2)
+        raise MpforgeError(f"{where}:1: port: required key missing", 2)
     port_file = ports_dir / port / "port.yaml"
     if not port_file.is_file():
         known = ", ".join(sorted(p.parent.name for p in ports_dir.glob("*/port.yaml")))
-        line = 1
-        for knode, vnode in root.value if root is not None else ():
-            if knode.value == "port":
-                line = vnode.start_mark.line + 1
         raise MpforgeError(
-            f"{display_path(path)}:{line}: port: no port {port!r} (ports: {known})", 2
+            f"{where}:{_value_line(root, 'port')}: port: no port {port!r} (ports: {known})", 2
         )
     defaults, _ = load_checked(port_file)
-    merged = _merge(defaults, values)
+    merged = defaults
+    mcu = values.get("mcu")
+    if mcu is not None:
+        merged = _merge(merged, _load_mcu(mcu, ports_dir / port, where, _value_line(root, "mcu")))
+    variants: dict[str, Any] = values.pop("variants", {})
+    merged = _merge(merged, values)
+    if variant:
+        if variant not in variants:
+            known = ", ".join(sorted(variants)) or "none"
+            raise MpforgeError(
+                f"{where}: variant {variant!r} is not declared (variants: {known})", 2
+            )
+        merged = _merge(merged, variants[variant])
     merged.setdefault("name", name)
-    _check_required(merged, BOARD_SCHEMA, [], display_path(path), root)
-    return Board(name=name, port=port, path=path, config=merged)
+    merged["variants"] = sorted(variants)
+    _check_required(merged, BOARD_SCHEMA, [], where, root)
+    _resolve_console(merged, where, root)
+    return Board(name=name, port=port, path=path, config=merged, variant=variant)

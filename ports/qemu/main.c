@@ -1,0 +1,34 @@
+/* The qemu port's main: console, the 1 ms tick, runtime, then one frozen module. */
+#include <stdint.h>
+
+#include "mpf.h"
+#include "port.h"
+
+static uint8_t heap[MPF_HEAP_SIZE] __attribute__((aligned(8)));
+
+void mpf_port_write(const char *s, size_t n) {
+    uart_write(s, n);
+}
+
+void port_exit(int status) {
+#if MPF_FEATURE_SEMIHOSTING
+    semihosting_exit(status);
+#else
+    (void)status;
+    for (;;) {
+        __asm__ volatile("wfi");
+    }
+#endif
+}
+
+uint32_t clock_sysclk_hz(void) {
+    return MPF_CLOCK_SYSCLK_HZ; /* the MPS2's clock is fixed by the FPGA image */
+}
+
+int main(void) {
+    static char cmdline[128];
+    uart_init();
+    systick_init(clock_sysclk_hz());
+    mpf_init(heap, sizeof heap);
+    return mpf_run_frozen(cortexm_module_to_run(cmdline, sizeof cmdline));
+}
