@@ -187,6 +187,8 @@ def _type_attr(cls: MpType, name: str) -> Any:
         return dict(cls.dict)
     if name == "__class__":
         return BUILTIN_TYPES["type"]
+    if cls is BUILTIN_TYPES["object"] and name in _OBJECT_METHODS:
+        return _OBJECT_METHODS[name]
     for t in cls.mro:
         if isinstance(t.host, type):
             value = _host_attr(t.host, t.host, name)
@@ -216,6 +218,28 @@ def _super_attr(sup: Super, name: str, want_method: bool) -> tuple[Any, Any]:
     if name == "__init__":
         return Builtin("__init__", lambda *args, **kw: None), sup.obj
     raise mp_error("AttributeError", f"'super' object has no attribute '{name}'")
+
+
+def _object_setattr(obj: Any, name: str, value: Any) -> None:
+    """object.__setattr__: store in the instance's dict, bypassing the class's hook
+    (py/objobject.c object___setattr__)."""
+    if not isinstance(obj, InstanceBase):
+        raise mp_error("TypeError", "arg must be user-type")
+    obj.mp_dict[name] = value
+
+
+def _object_delattr(obj: Any, name: str) -> None:
+    if not isinstance(obj, InstanceBase):
+        raise mp_error("TypeError", "arg must be user-type")
+    if name not in obj.mp_dict:
+        raise mp_error("AttributeError", "no such attribute")
+    del obj.mp_dict[name]
+
+
+_OBJECT_METHODS = {
+    "__setattr__": Builtin("__setattr__", _object_setattr),
+    "__delattr__": Builtin("__delattr__", _object_delattr),
+}
 
 
 def _exception_init(self: Any, *args: Any) -> None:

@@ -322,8 +322,7 @@ def native_instance_class(host: type) -> type:
     klass = _native_classes.get(host)
     if klass is None:
         klass = type(f"{host.__name__}_instance", (InstanceBase, host), {"__slots__": ()})
-        if host is not int:
-            klass = type(klass.__name__, (klass,), {})  # with a __dict__ for mp_dict
+        klass = type(klass.__name__, (klass,), {})  # with a __dict__ for mp_dict
         _native_classes[host] = klass
     return klass
 
