@@ -41,7 +41,7 @@ def _deep_recursion():
 
 
 def compile_module(
-    text: str,
+    text: str | bytes,
     source_name: str,
     *,
     optimize: int = 0,
@@ -65,7 +65,7 @@ def compile_module(
 
 
 def compile_source(
-    text: str,
+    text: str | bytes,
     source_name: str,
     *,
     optimize: int = 0,
@@ -93,11 +93,10 @@ def compile_file(
     """Compile a .py file; the source name defaults to the path as given (as mpy-cross)."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode()
+        # bytes, not text: MicroPython compiles strings that are not UTF-8 as they are
+        text = path.read_bytes()
     except FileNotFoundError:
         raise CompileError("OSError", "[Errno 2] ENOENT", str(path), 0) from None
-    except UnicodeDecodeError:
-        raise CompileError("UnicodeError", "", str(path), 1) from None
     return compile_source(
         text,
         source_name if source_name is not None else str(path),

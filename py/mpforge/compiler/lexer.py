@@ -3,18 +3,24 @@
 The token stream decides error lines and what the parser sees, so this follows the
 reference lexer's rules rather than CPython's:
 
+- source is bytes: it is scanned as Latin-1 text (one char per byte), so columns count
+  bytes, identifiers may hold any byte >= 0x80 and strings keep bytes that are not
+  UTF-8, as MicroPython keeps them;
 - a NEWLINE token is produced when the next significant line starts, and carries
   that line's number; INDENT / DEDENT tokens follow it (a bad dedent makes the
   NEWLINE a DEDENT_MISMATCH);
 - adjacent string literals are joined here, in the lexer;
 - an f-string is lowered to `'...'.format(args)` by injecting `.format(a,b,)` into
-  the character stream after the literal, so what follows is lexed as ordinary code;
+  the source after the literal, so what follows is lexed as ordinary code;
 - bad input never raises: it becomes an INVALID token, which the parser reports.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from ..mpy.format import bytes_to_str
 
 KEYWORDS = frozenset(
     """False None True __debug__ and as assert async await break class continue def
@@ -22,20 +28,23 @@ KEYWORDS = frozenset(
     or pass raise return try while with yield""".split()
 )
 
-# Longest first, so that e.g. '**=' wins over '**' and '*'.
-OPERATORS = sorted(
-    """( ) [ ] { } , ; ~ : := < <= << <<= > >= >> >>= * *= ** **= + += - -= -> & &=
-    | |= / /= // //= % %= ^ ^= @ @= = == != . ...""".split(),
-    key=len,
-    reverse=True,
-)
+OPERATORS = """( ) [ ] { } , ; ~ : := < <= << <<= > >= >> >>= * *= ** **= + += - -= -> & &=
+    | |= / /= // //= % %= ^ ^= @ @= = == != . ...""".split()
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
 
+# Whitespace, comments and backslash-newlines between tokens; group 1 is set when a
+# physical newline was crossed.
+_SKIP = re.compile(r"(?:[ \t\f\v]+|#[^\n]*|\\\n)*((?:\n(?:[ \t\f\v]+|#[^\n]*|\\\n)*)+)?")
+_NAME = re.compile(r"[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*")
+_OPERATOR = re.compile("|".join(re.escape(op) for op in sorted(OPERATORS, key=len, reverse=True)))
+_STRING_START = re.compile(r"(?:[rubf]|rb|br|rf|fr)?['\"]")
 _SIMPLE_ESCAPES = {
     "\\": "\\", "'": "'", '"': '"', "a": "\a", "b": "\b", "t": "\t", "n": "\n",
     "v": "\v", "f": "\f", "r": "\r",
 }  # fmt: skip
+_HEX = frozenset("0123456789abcdefABCDEF")
 TAB_SIZE = 8
-EOF = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +57,21 @@ class Token:
     column: int = 0
 
 
+def _utf8_units(code: int) -> str:
+    """A code point as the Latin-1 view of its UTF-8 bytes (lone surrogates included)."""
+    return chr(code).encode("utf-8", "surrogatepass").decode("latin-1")
+
+
 class Lexer:
-    def __init__(self, source: str, optimize: int = 0) -> None:
-        src = source.replace("\r\n", "\n").replace("\r", "\n")
+    def __init__(self, source: bytes, optimize: int = 0) -> None:
+        src = source.replace(b"\r\n", b"\n").replace(b"\r", b"\n").decode("latin-1")
         if src and not src.endswith("\n"):
             src += "\n"
         self.src = src
         self.pos = 0
         self.line = 1
-        self.column = 1
+        self.line_start = 0  # index where the current line starts, for columns
+        self.tab_fix = 0  # extra columns from tabs earlier on the current line
         self.optimize = optimize
         self.indents = [0]
         self.emit_dent = 0
@@ -65,84 +80,72 @@ class Lexer:
         self.bad_escape = False  # an escape that makes the current string token invalid
         self.name_escape = False  # \N{...}: MicroPython refuses these outright
 
-    # -- the character queue --------------------------------------------------------
+    # -- positions ------------------------------------------------------------------
 
-    def char(self, offset: int = 0) -> str:
-        i = self.pos + offset
-        return self.src[i] if i < len(self.src) else EOF
+    def column(self, pos: int) -> int:
+        """1-based column of `pos` on the current line, tabs to multiples of 8."""
+        segment = self.src[self.line_start : pos]
+        if "\t" not in segment:
+            return len(segment) + 1
+        col = 1
+        for c in segment:
+            col = ((col - 1 + TAB_SIZE) // TAB_SIZE) * TAB_SIZE + 1 if c == "\t" else col + 1
+        return col
 
-    def next_char(self) -> None:
-        c = self.char()
-        if c == "\n":
-            self.line += 1
-            self.column = 1
-        elif c == "\t":
-            self.column = ((self.column - 1 + TAB_SIZE) // TAB_SIZE) * TAB_SIZE + 1
-        else:
-            self.column += 1
-        self.pos += 1
-
-    def at(self, *chars: str) -> bool:
-        c = self.char()
-        return c != EOF and c in chars
+    def advance_to(self, pos: int) -> None:
+        """Move to `pos`, counting the newlines passed."""
+        newlines = self.src.count("\n", self.pos, pos)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.src.rindex("\n", self.pos, pos) + 1
+        self.pos = pos
 
     def skip_whitespace(self, stop_at_newline: bool) -> bool:
-        had_newline = False
-        while self.char() != EOF:
-            c = self.char()
-            if c == "\n":
-                if stop_at_newline and self.nesting == 0:
-                    break
-                had_newline = True
-                self.next_char()
-            elif c in " \t\f\v":
-                self.next_char()
-            elif c == "#":
-                while self.char() not in (EOF, "\n"):
-                    self.next_char()
-            elif c == "\\" and self.char(1) == "\n":
-                self.next_char()
-                self.next_char()
-            else:
-                break
-        return had_newline
+        m = _SKIP.match(self.src, self.pos)
+        if m.group(1) is None:
+            self.advance_to(m.end())
+            return False
+        if stop_at_newline and self.nesting == 0:
+            self.advance_to(m.start(1))
+            return False
+        self.advance_to(m.end())
+        return True
 
     # -- tokens ---------------------------------------------------------------------
 
     def tokens(self) -> list[Token]:
         out: list[Token] = []
-        first = True
-        while True:
+        tok = self.next_token()
+        if tok.column != 1:
+            # the first token must start in column 1
+            tok = Token("indent", None, tok.line, tok.column)
+        out.append(tok)
+        while tok.kind not in ("end", "fstring_raw"):
+            # a raw f-string stops the lexer where it stands; the parser reports it
             tok = self.next_token()
-            if first and tok.column != 1:
-                # the first token must start in column 1
-                tok = Token("indent", None, tok.line, tok.column)
-            first = False
             out.append(tok)
-            if tok.kind in ("end", "fstring_raw"):
-                # a raw f-string stops the lexer where it stands; the parser reports it
-                return out
+        return out
 
     def next_token(self) -> Token:
+        src = self.src
         if self.fstring_args:
             # the f-string literal is complete: lex its arguments next
             injected = "".join(self.fstring_args) + ")"
             self.fstring_args = []
-            self.src = self.src[: self.pos] + injected + self.src[self.pos :]
+            self.src = src = src[: self.pos] + injected + src[self.pos :]
         had_newline = self.skip_whitespace(False)
-        line, column = self.line, self.column
-
-        def tok(kind: str, value: object = None) -> Token:
-            return Token(kind, value, line, column)
+        pos = self.pos
+        line = self.line
+        column = self.column(pos)
 
         if self.emit_dent < 0:
             self.emit_dent += 1
-            return tok("dedent")
+            return Token("dedent", None, line, column)
         if self.emit_dent > 0:
             self.emit_dent -= 1
-            return tok("indent")
+            return Token("indent", None, line, column)
         if had_newline and self.nesting == 0:
-            indent = self.column - 1
+            indent = column - 1
             if indent > self.indents[-1]:
                 self.indents.append(indent)
                 self.emit_dent += 1
@@ -151,83 +154,84 @@ class Lexer:
                     self.indents.pop()
                     self.emit_dent -= 1
                 if indent != self.indents[-1]:
-                    return tok("dedent_mismatch")
-            return tok("newline")
-        if self.char() == EOF:
-            return tok("end")
-        if self.starts_string():
+                    return Token("dedent_mismatch", None, line, column)
+            return Token("newline", None, line, column)
+        if pos >= len(src):
+            return Token("end", None, line, column)
+        c = src[pos]
+        if c in "'\"rubf" and _STRING_START.match(src, pos):
             kind, value = self.strings()
-            return tok(kind, value)
-        c = self.char()
-        if c.isalpha() or c == "_" or ord(c) >= 0x80:
-            start = self.pos
-            while (c := self.char()) != EOF and (c.isalnum() or c == "_" or ord(c) >= 0x80):
-                self.next_char()
-            word = self.src[start : self.pos]
-            if word == "__debug__":
-                return tok("kw", "True" if self.optimize == 0 else "False")
-            return tok("kw" if word in KEYWORDS else "name", word)
-        if c.isdigit() or (c == "." and self.char(1).isdigit()):
-            return self.number(tok)
-        for op in OPERATORS:
-            if self.src.startswith(op, self.pos):
-                for _ in op:
-                    self.next_char()
-                if op in ("(", "[", "{"):
-                    self.nesting += 1
-                elif op in (")", "]", "}"):
-                    self.nesting -= 1
-                return tok("op", op)
-        self.next_char()
-        return tok("invalid", c)
+            return Token(kind, value, line, column)
+        m = _NAME.match(src, pos)
+        if m:
+            self.pos = m.end()
+            word = m.group()
+            if word in KEYWORDS:
+                if word == "__debug__":
+                    return Token("kw", "True" if self.optimize == 0 else "False", line, column)
+                return Token("kw", word, line, column)
+            return Token("name", bytes_to_str(word.encode("latin-1")), line, column)
+        if "0" <= c <= "9" or (
+            c == "." and "0" <= src[pos + 1 : pos + 2] <= "9" and src[pos + 1 : pos + 2]
+        ):
+            kind, text = self.number()
+            return Token(kind, text, line, column)
+        m = _OPERATOR.match(src, pos)
+        if m:
+            self.pos = m.end()
+            op = m.group()
+            if op in _OPEN:
+                self.nesting += 1
+            elif op in _CLOSE:
+                self.nesting -= 1
+            return Token("op", op, line, column)
+        self.pos = pos + 1
+        return Token("invalid", c, line, column)
 
-    def number(self, tok) -> Token:
-        forced_integer = False
-        kind = "float" if self.char() == "." else "int"
-        if kind == "int" and self.char() == "0" and self.char(1).lower() in ("b", "o", "x"):
-            forced_integer = True
-        text = [self.char()]
-        self.next_char()
-        while (c := self.char()) != EOF:
+    def number(self) -> tuple[str, str]:
+        src = self.src
+        pos = self.pos
+        kind = "float" if src[pos] == "." else "int"
+        forced_integer = (
+            kind == "int" and src[pos] == "0" and src[pos + 1 : pos + 2] in tuple("bBoOxX")
+        )
+        text = [src[pos]]
+        pos += 1
+        while pos < len(src):
+            c = src[pos]
             if not forced_integer and c in "eE":
                 kind = "float"
                 text.append("e")
-                self.next_char()
-                if self.char() in ("+", "-") and self.char() != EOF:
-                    text.append(self.char())
-                    self.next_char()
-            elif c.isalnum() or c == ".":
+                pos += 1
+                if pos < len(src) and src[pos] in "+-":
+                    text.append(src[pos])
+                    pos += 1
+            elif c.isascii() and (c.isalnum() or c == "."):
                 if c in ".jJ":
                     kind = "float"
                 text.append(c)
-                self.next_char()
+                pos += 1
             elif c == "_":
-                self.next_char()
+                pos += 1
             else:
                 break
-        return tok(kind, "".join(text))
+        self.pos = pos
+        return kind, "".join(text)
 
     # -- string literals ------------------------------------------------------------
 
-    def starts_string(self) -> bool:
-        c0, c1, c2 = self.char(), self.char(1), self.char(2)
-        quotes = ("'", '"')
-        if c0 in quotes and c0 != EOF:
-            return True
-        if c0 in ("r", "u", "b", "f") and c0 != EOF and c1 in quotes and c1 != EOF:
-            return True
-        return c0 + c1 in ("rf", "fr", "rb", "br") and c2 in quotes and c2 != EOF
-
     def strings(self) -> tuple[str, object]:
         """Lex one or more adjacent literals as one token: (kind, value)."""
+        src = self.src
         kind = ""
         chars: list[str] = []
         while True:
             is_raw = False
             is_fstring = False
             lit_kind = "str"
+            pos = self.pos
+            c0, c1 = src[pos], src[pos + 1 : pos + 2]
             n_prefix = 0
-            c0, c1 = self.char(), self.char(1)
             if c0 == "u":
                 n_prefix = 1
             elif c0 == "b":
@@ -253,12 +257,11 @@ class Lexer:
                 kind = lit_kind
             elif kind != lit_kind:
                 break  # str and bytes literals do not join
-            for _ in range(n_prefix):
-                self.next_char()
+            self.pos = pos + n_prefix
             if not self.literal(chars, kind, is_raw, is_fstring):
                 return "lonely_string", None
             self.skip_whitespace(True)
-            if not self.starts_string():
+            if self.pos >= len(src) or not _STRING_START.match(src, self.pos):
                 break
         if self.name_escape:
             self.name_escape = False
@@ -266,129 +269,132 @@ class Lexer:
         if self.bad_escape:
             self.bad_escape = False
             return "invalid", None
-        text = "".join(chars)
+        data = "".join(chars).encode("latin-1")
         if kind == "bytes":
-            return "bytes", bytes(ord(c) for c in text)
-        return "str", text
+            return "bytes", data
+        return "str", bytes_to_str(data)
 
     def literal(self, chars: list[str], kind: str, is_raw: bool, is_fstring: bool) -> bool:
-        """Append one literal's characters; False if it is not closed."""
-        quote = self.char()
-        self.next_char()
+        """Append one literal's characters (Latin-1 view of its bytes); False if unclosed."""
+        src = self.src
+        pos = self.pos
+        quote = src[pos]
+        pos += 1
         n_quotes = 1
-        if self.char() == quote and self.char(1) == quote:
-            self.next_char()
-            self.next_char()
+        if src[pos : pos + 2] == quote * 2:
+            pos += 2
             n_quotes = 3
         if is_fstring:
             self.fstring_args.append(".format(")
         n_closing = 0
-        while self.char() != EOF and (n_quotes > 1 or self.char() != "\n") and n_closing < n_quotes:
-            c = self.char()
+        end = len(src)
+        while pos < end and (n_quotes > 1 or src[pos] != "\n") and n_closing < n_quotes:
+            c = src[pos]
             if c == quote:
                 n_closing += 1
                 chars.append(c)
             else:
                 n_closing = 0
-                while is_fstring and self.char() == "{":
-                    self.next_char()
-                    if self.char() == "{":
+                while is_fstring and pos < end and src[pos] == "{":
+                    pos += 1
+                    if src[pos : pos + 1] == "{":
                         # "{{" stays "{{" for str.format to undo
                         chars.append("{")
-                        self.next_char()
+                        pos += 1
                     else:
-                        self.fstring_argument(chars)
+                        pos = self.fstring_argument(chars, pos)
                     chars.append("{")
-                c = self.char()
+                if pos >= end:
+                    break
+                c = src[pos]
                 if c == "\\":
-                    self.next_char()
-                    self.escape(chars, kind, is_raw)
-                elif c != EOF:
-                    chars.append(self.char_as_units(c, kind))
-            self.next_char()
+                    pos = self.escape(chars, kind, is_raw, pos + 1)
+                else:
+                    chars.append(c)
+            pos += 1
+        self.advance_to(min(pos, end))
         if n_closing < n_quotes:
             return False
         del chars[len(chars) - n_closing :]
         return True
 
-    def fstring_argument(self, chars: list[str]) -> None:
+    def fstring_argument(self, chars: list[str], pos: int) -> int:
         """Move the text of one `{expr[=][:spec]}` argument into the format args."""
-        arg: list[str] = []
+        src = self.src
+        start = pos
         depth = 0
-        while self.char() != EOF and (depth != 0 or self.char() not in (":", "}")):
-            c = self.char()
+        while pos < len(src) and (depth != 0 or src[pos] not in ":}"):
+            c = src[pos]
             if c in "[{":
                 depth += 1
             elif c in "]}":
                 depth -= 1
-            arg.append(c)
-            self.next_char()
-        text = "".join(arg)
+            pos += 1
+        text = src[start:pos]
         if text.endswith("="):
             # f'{a=}' is 'a={}'.format(a)
             chars.extend(text)
             text = text[:-1]
         self.fstring_args.append(text + ",")
+        return pos
 
-    def char_as_units(self, c: str, kind: str) -> str:
-        # bytes literals hold their source as UTF-8 bytes, each a unit here
-        if kind == "bytes" and ord(c) >= 0x80:
-            return c.encode().decode("latin-1")
-        return c
-
-    def escape(self, chars: list[str], kind: str, is_raw: bool) -> None:
-        """Handle the character after a backslash (the loop then moves past it)."""
-        c = self.char()
+    def escape(self, chars: list[str], kind: str, is_raw: bool, pos: int) -> int:
+        """Handle the escape whose letter is at `pos`; returns the position of its last char."""
+        src = self.src
+        c = src[pos] if pos < len(src) else ""
         if is_raw:
             chars.append("\\")
-            chars.append(self.char_as_units(c, kind))
-            return
-        if c == "\n":
-            return
+            chars.append(c)
+            return pos
+        if c == "\n" or c == "":
+            return pos
         if c in _SIMPLE_ESCAPES:
             chars.append(_SIMPLE_ESCAPES[c])
-            return
+            return pos
         if c == "N":
             self.name_escape = True
-            return
-        if c in ("u", "U") and kind == "bytes":
+            return pos
+        if c in "uU" and kind == "bytes":
             chars.append("\\")
             chars.append(c)
-            return
-        if c in ("x", "u", "U"):
+            return pos
+        if c in "xuU":
             width = {"x": 2, "u": 4, "U": 8}[c]
-            value = 0
-            for _ in range(width):
-                self.next_char()
-                d = self.char()
-                if d == EOF or d not in "0123456789abcdefABCDEF":
+            digits = src[pos + 1 : pos + 1 + width]
+            for i, d in enumerate(digits):
+                if d not in _HEX:
                     self.bad_escape = True
-                    return
-                value = value * 16 + int(d, 16)
-            self.add_code(chars, value, kind)
-            return
+                    return pos + 1 + i
+            if len(digits) < width:
+                self.bad_escape = True
+                return pos + len(digits)
+            self.add_code(chars, int(digits, 16), kind)
+            return pos + width
         if "0" <= c <= "7":
             value = int(c)
-            digits = 3
-            while "0" <= self.char(1) <= "7" and self.char(1) != EOF:
-                digits -= 1
-                if digits == 0:
-                    break
-                self.next_char()
-                value = value * 8 + int(self.char())
+            n = 1
+            while n < 3 and "0" <= src[pos + 1 : pos + 2] <= "7" and src[pos + 1 : pos + 2]:
+                pos += 1
+                value = value * 8 + int(src[pos])
+                n += 1
             self.add_code(chars, value, kind)
-            return
+            return pos
         # an unknown escape is kept as written
         chars.append("\\")
-        chars.append(self.char_as_units(c, kind))
+        chars.append(c)
+        return pos
 
     def add_code(self, chars: list[str], value: int, kind: str) -> None:
-        if (kind == "str" and value < 0x110000) or (kind == "bytes" and value < 0x100):
+        if kind == "str" and value < 0x110000:
+            chars.append(_utf8_units(value))
+        elif kind == "bytes" and value < 0x100:
             chars.append(chr(value))
         else:
             self.bad_escape = True
 
 
-def tokenize(source: str, optimize: int = 0) -> list[Token]:
+def tokenize(source: str | bytes, optimize: int = 0) -> list[Token]:
     """The whole token stream of `source`, ending with an `end` token."""
+    if isinstance(source, str):
+        source = source.encode("utf-8", "surrogateescape")
     return Lexer(source, optimize).tokens()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 
+from ..mpy.format import str_to_bytes
 from ..mpy.mpfloat import parse_decimal
 from .errors import CompileError
 from .lexer import Token, tokenize
@@ -44,7 +45,7 @@ _ATOM_START_OP = ("(", "[", "{", "-", "+", "~", "...")
 class Parser:
     def __init__(
         self,
-        source: str,
+        source: str | bytes,
         source_name: str,
         small_int_bits: int,
         interned: set[str],
@@ -900,7 +901,7 @@ class Parser:
         raise self.syntax_error()
 
     def string_node(self, text: str, line: int) -> object:
-        if len(text.encode("utf-8", "surrogatepass")) <= INTERN_STRING_LEN:
+        if len(str_to_bytes(text)) <= INTERN_STRING_LEN:
             self.interned.add(text)
             return Str(text)
         if text in self.interned:
@@ -1148,7 +1149,11 @@ def _fold_mixed_ops(args: list) -> int | None:
 
 
 def parse(
-    source: str, source_name: str, small_int_bits: int, interned: set[str], optimize: int = 0
+    source: str | bytes,
+    source_name: str,
+    small_int_bits: int,
+    interned: set[str],
+    optimize: int = 0,
 ) -> object:
     """Parse a whole module; `interned` collects the strings that become qstrs."""
     return Parser(source, source_name, small_int_bits, interned, optimize).parse_file()

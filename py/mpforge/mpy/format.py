@@ -126,3 +126,34 @@ def int_to_decimal(value: int) -> str:
         return str(value)
     finally:
         sys.set_int_max_str_digits(limit)
+
+
+class RawStr(str):
+    """A str constant or name whose bytes are not valid UTF-8.
+
+    MicroPython treats source and strings as bytes, so such bytes compile and load;
+    Python str cannot hold them, so this str keeps the exact bytes beside a readable
+    (surrogate-escaped) text.
+    """
+
+    raw: bytes
+
+    def __new__(cls, raw: bytes) -> RawStr:
+        self = super().__new__(cls, raw.decode("utf-8", "surrogateescape"))
+        self.raw = raw
+        return self
+
+
+def str_to_bytes(text: str) -> bytes:
+    """The bytes MicroPython stores for a str (a lone surrogate as its 3 UTF-8-style bytes)."""
+    if isinstance(text, RawStr):
+        return text.raw
+    return text.encode("utf-8", "surrogatepass")
+
+
+def bytes_to_str(data: bytes) -> str:
+    """The str for stored bytes; not-UTF-8 bytes give a RawStr that keeps them."""
+    try:
+        return data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return RawStr(bytes(data))

@@ -135,7 +135,7 @@ def _save_qstr(out: bytearray, text: str) -> None:
     if index is not None:
         out += fmt.encode_uint(index << 1 | 1)
         return
-    data = text.encode("utf-8", "surrogatepass")
+    data = fmt.str_to_bytes(text)
     out += fmt.encode_uint(len(data) << 1)
     out += data + b"\0"
 
@@ -152,7 +152,7 @@ def _save_obj(out: bytearray, obj: ConstObj) -> None:
     elif obj is FUN_TABLE:
         out.append(fmt.OBJ_FUN_TABLE)
     elif isinstance(obj, str | bytes):
-        data = obj.encode("utf-8", "surrogatepass") if isinstance(obj, str) else obj
+        data = fmt.str_to_bytes(obj) if isinstance(obj, str) else obj
         out.append(fmt.OBJ_STR if isinstance(obj, str) else fmt.OBJ_BYTES)
         out += fmt.encode_uint(len(data))
         out += data + b"\0"
@@ -281,11 +281,7 @@ def _load_qstr(r: _Reader) -> str:
     text = r.bytes(n >> 1)
     if r.byte() != 0:
         raise r.fail("corrupt: qstr not NUL-terminated", r.pos - 1)
-    try:
-        # a lone surrogate ("\ud800" in the source) is stored as its 3 UTF-8-style bytes
-        return text.decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError:
-        raise r.fail("corrupt: qstr is not UTF-8", start) from None
+    return fmt.bytes_to_str(text)
 
 
 _SIMPLE_OBJS = {
@@ -312,10 +308,7 @@ def _load_obj(r: _Reader, depth: int = 0) -> ConstObj:
             raise r.fail("corrupt: constant not NUL-terminated", r.pos - 1)
         if tag == fmt.OBJ_BYTES:
             return data
-        try:
-            return data.decode("utf-8", "surrogatepass")
-        except UnicodeDecodeError:
-            raise r.fail("corrupt: str constant is not UTF-8", start) from None
+        return fmt.bytes_to_str(data)
     if tag in (fmt.OBJ_INT, fmt.OBJ_FLOAT, fmt.OBJ_COMPLEX):
         text = r.bytes(r.uint()).decode("ascii", "replace")
         try:
