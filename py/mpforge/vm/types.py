@@ -140,8 +140,6 @@ def parse_float(text: str) -> float:
 def to_float(value: Any) -> float:
     if isinstance(value, int | float):
         return float(value)
-    if isinstance(value, str):
-        return parse_float(value)
     if isinstance(value, InstanceBase):
         try:
             return float(value)
@@ -153,6 +151,9 @@ def to_float(value: Any) -> float:
 def _float(args: list[Any], kwargs: dict[str, Any] | None) -> float:
     _no_kwargs(kwargs)
     _nargs(args, 0, 1)
+    if args and isinstance(args[0], str | bytes | bytearray):
+        text = args[0]
+        return parse_float(text if isinstance(text, str) else bytes(text).decode())
     return to_float(args[0]) if args else 0.0
 
 

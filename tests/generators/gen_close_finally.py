@@ -1,0 +1,15 @@
+# requires: generators, exceptions
+def g():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup")
+it = g()
+print(next(it))
+it.close()
+it.close()
+try:
+    next(it)
+except StopIteration:
+    print("closed")
