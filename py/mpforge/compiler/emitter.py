@@ -28,18 +28,15 @@ BREAK_FROM_FOR = 0x8000
 _OP = oc.NUMBER
 
 
-def _type_key(obj: object) -> type:
+def _const_key(obj: object) -> object:
+    """A dict key under which two constants collide exactly when MicroPython's compiler
+    treats them as the same constant: equal value and equal type, all the way into
+    tuples (so 1, 1.0 and True stay distinct, while 0.0 and -0.0 are one)."""
+    if isinstance(obj, tuple):
+        return (tuple, tuple(_const_key(item) for item in obj))
     # small and arbitrary-precision ints are one type to MicroPython
-    return int if isinstance(obj, int) and not isinstance(obj, bool) else type(obj)
-
-
-def _strictly_equal(a: object, b: object) -> bool:
-    """Equality that also requires equal types (so 1, 1.0 and True stay distinct)."""
-    if _type_key(a) is not _type_key(b):
-        return False
-    if isinstance(a, tuple):
-        return len(a) == len(b) and all(map(_strictly_equal, a, b))  # type: ignore[arg-type]
-    return a == b
+    kind = int if isinstance(obj, int) and not isinstance(obj, bool) else type(obj)
+    return (kind, obj)
 
 
 @dataclass
@@ -48,6 +45,7 @@ class ModuleTables:
 
     qstrs: dict[str, int] = field(default_factory=dict)
     objs: list[object] = field(default_factory=list)
+    obj_index: dict[object, int] = field(default_factory=dict)
     pass_: int = PASS_SCOPE
     children: list[RawCode | None] = field(default_factory=list)
     child_count: int = 0
@@ -56,11 +54,12 @@ class ModuleTables:
         return self.qstrs.setdefault(text, len(self.qstrs))
 
     def use_const(self, obj: object) -> int:
-        for i, existing in enumerate(self.objs):
-            if _strictly_equal(existing, obj):
-                return i
-        self.objs.append(obj)
-        return len(self.objs) - 1
+        key = _const_key(obj)
+        index = self.obj_index.get(key)
+        if index is None:
+            index = self.obj_index[key] = len(self.objs)
+            self.objs.append(obj)
+        return index
 
     def start_pass(self, pass_: int) -> None:
         self.pass_ = pass_

@@ -38,6 +38,14 @@ INTERN_STRING_LEN = 10
 
 AUGASSIGN_OPS = ("+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//=")
 COMPARE_OPS = ("<", ">", "==", "<=", ">=", "!=")
+# Tokens that are a whole atom, and tokens after which no expression rule continues:
+# test() returns such an atom directly instead of descending the operator levels.
+_SIMPLE_ATOMS = frozenset(("name", "int", "float"))
+_ENDS_EXPRESSION_KINDS = frozenset(("newline", "end"))
+_ENDS_EXPRESSION_OPS = frozenset(
+    (",", ")", "]", "}", ":", "=", ";", "+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=",
+     "^=", "<<=", ">>=", "**=", "//=", ":=")
+)  # fmt: skip
 _ATOM_START_KW = ("None", "True", "False", "not", "lambda", "await")
 _ATOM_START_OP = ("(", "[", "{", "-", "+", "~", "...")
 
@@ -627,9 +635,17 @@ class Parser:
         return value
 
     def test(self) -> object:
+        tok = self.tok
+        if tok.kind in _SIMPLE_ATOMS:
+            after = self.tokens[self.pos + 1]
+            if after.kind in _ENDS_EXPRESSION_KINDS or (
+                after.kind == "op" and after.value in _ENDS_EXPRESSION_OPS
+            ):
+                # a lone name or literal: no operator level below would wrap it
+                return self.atom()
         if self.at_kw("lambda"):
             return self.lambdef(nocond=False)
-        line = self.tok.line
+        line = tok.line
         body = self.or_test()
         if not self.at_kw("if"):
             return body
