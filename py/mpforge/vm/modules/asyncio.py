@@ -5,13 +5,16 @@ Coroutines are VM generators. What they await is a host generator here that yiel
 one request to the scheduler — ("sleep", seconds), ("wait", task), ("event", event),
 ("lock", lock) — and returns the awaited value, so `await` works through the VM's
 ordinary YIELD_FROM.
+
+Time in the event loop is virtual: when every task is asleep the loop's clock jumps to
+the earliest wake-up instead of the host sleeping, so programs that sleep for seconds
+run instantly, in the same order as on a board.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
-import time
 from collections import deque
 from typing import Any
 
@@ -71,6 +74,7 @@ class Loop:
         self.sleeping: list[tuple[float, int, Task]] = []
         self.seq = itertools.count()
         self.waiting: set[Task] = set()
+        self.now = 0.0  # the virtual clock, in seconds
 
     def create_task(self, coro: Any) -> Task:
         task = Task(self, coro)
@@ -110,7 +114,7 @@ class Loop:
             return
         kind, arg = request
         if kind == "sleep":
-            heapq.heappush(self.sleeping, (time.monotonic() + arg, next(self.seq), task))
+            heapq.heappush(self.sleeping, (self.now + arg, next(self.seq), task))
         elif kind == "wait":
             arg.waiters.append(task)
             self.waiting.add(task)
@@ -127,9 +131,7 @@ class Loop:
                 continue
             if self.sleeping:
                 wake_at, _, task = heapq.heappop(self.sleeping)
-                delay = wake_at - time.monotonic()
-                if delay > 0:
-                    time.sleep(delay)
+                self.now = max(self.now, wake_at)
                 self.ready.append((task, None))
                 continue
             break
@@ -246,9 +248,9 @@ def make(vm: Any) -> dict[str, Any]:
         task = aw if isinstance(aw, Task) else loop().create_task(aw)
         if timeout is None:
             return (yield from task._await())
-        deadline = time.monotonic() + timeout
+        deadline = loop().now + timeout
         while not task.done:
-            remaining = deadline - time.monotonic()
+            remaining = deadline - loop().now
             if remaining <= 0:
                 task.cancel()
                 raise MpException(TIMEOUT)
