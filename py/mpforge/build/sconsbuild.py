@@ -236,7 +236,9 @@ CORTEXM_DIR = ROOT / "ports" / "cortexm"
 CORTEXM_SOURCES = ["startup.c", "systick.c", "semihosting.c", "cmdline.c"]
 
 
-def cortexm_firmware(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
+def cortexm_firmware(
+    env: Any, port_dir: Path, sources: list[str], extra_objects: list[Any] | None = None
+) -> list[Any]:
     """A Cortex-M port's firmware: shared start-up, linker script from the memory map,
     ELF checked against the board's flash and RAM, then the board's images."""
     board: Board = env["MPF_BOARD"]
@@ -258,7 +260,7 @@ def cortexm_firmware(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
         env.Object(str(build / "cortexm" / f"{Path(s).stem}.o"), str(CORTEXM_DIR / s))
         for s in CORTEXM_SOURCES
     ]
-    elf = env.Program(str(build / "firmware.elf"), objects)
+    elf = env.Program(str(build / "firmware.elf"), objects + (extra_objects or []))
     env.Depends(elf, ldscript)
     return firmware_images(env, elf)
 
@@ -280,6 +282,7 @@ def firmware_images(env: Any, elf: Any) -> list[Any]:
             made.append(env.DfuSe(str(build / "firmware.dfu"), binary))
         if "uf2" in outputs:
             env["MPF_UF2_ADDRESS"] = board.get("memory.flash.origin")
+            env["MPF_UF2_FAMILY"] = board.get("family", "").upper()
             made.append(env.Uf2(str(build / "firmware.uf2"), binary))
     env.RunTarget(made)
     return made
