@@ -24,6 +24,7 @@ from ..mpy.prelude import line_of_offset
 from .attrs import load_attr, load_method, store_attr
 from .calls import CallMixin
 from .decode import Decoded, decode_code
+from .fuse import fuse
 from .objects import (
     EXC_TYPES,
     MISSING,
@@ -81,6 +82,8 @@ class Interpreter(CallMixin):
         decoded = self.decoded.get(key)
         if decoded is None:
             decoded = self.decoded[key] = decode_code(raw_code, module, DISPATCH, VMError)
+            if self.tracer is None:  # traced runs see every instruction on its own
+                fuse(decoded)
         return decoded
 
     def make_module_function(self, module: CompiledModule, globals_: dict[str, Any]) -> Function:
