@@ -54,6 +54,13 @@ def _boot2_source(target: Any, source: Any, env: Any) -> None:
     write_if_changed(Path(target[0].abspath), text.encode("utf-8"))
 
 
+@user_action
+def _esp_image(target: Any, source: Any, env: Any) -> None:
+    from mpforge.deploy.esp import write_esp8266_images
+
+    write_esp8266_images(Path(source[0].abspath), Path(target[0].abspath).parent)
+
+
 def generate(env: Any) -> None:
     from SCons.Script import Action, Builder
 
@@ -69,6 +76,7 @@ def generate(env: Any) -> None:
         action=Action(_uf2, "UF2 $TARGET", varlist=["MPF_UF2_ADDRESS", "MPF_UF2_FAMILY"]),
         suffix=".uf2",
     )
+    env["BUILDERS"]["EspImage"] = Builder(action=Action(_esp_image, "ESP $TARGET"))
     env["BUILDERS"]["Boot2Source"] = Builder(action=Action(_boot2_source, "BOOT2 $TARGET"))
 
 
