@@ -29,7 +29,7 @@ _REGION: Schema = {
 _MEMORY: Schema = {
     "type": "map",
     "doc": "memory map for the linker script",
-    "keys": {"flash": _REGION, "ram": _REGION, "ccm": _REGION},
+    "keys": {"flash": _REGION, "ram": _REGION, "ccm": _REGION, "iram": _REGION},
 }
 
 _CLOCK: Schema = {

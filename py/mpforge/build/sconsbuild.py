@@ -247,8 +247,6 @@ def cortexm_firmware(
     fpu = board.get("fpu")
     machine += [f"-mfpu={fpu}", "-mfloat-abi=hard"] if fpu else ["-mfloat-abi=soft"]
     env.Append(CCFLAGS=machine, LINKFLAGS=machine, CPPPATH=[str(port_dir), str(CORTEXM_DIR)])
-    # an overflowing region still gives an ELF, so the size check can say by how much
-    env.Append(LINKFLAGS=["-Wl,--noinhibit-exec"])
     ldscript = env.BoardTemplate(
         str(build / "firmware.ld"),
         str(ROOT / "templates" / "cortexm.ld.j2"),
@@ -284,5 +282,7 @@ def firmware_images(env: Any, elf: Any) -> list[Any]:
             env["MPF_UF2_ADDRESS"] = board.get("memory.flash.origin")
             env["MPF_UF2_FAMILY"] = board.get("family", "").upper()
             made.append(env.Uf2(str(build / "firmware.uf2"), binary))
+    if "esp" in outputs:
+        made.append(env.EspImage(str(build / "firmware-0x00000.bin"), elf))
     env.RunTarget(made)
     return made
