@@ -11,6 +11,7 @@ DEBIAN_PACKAGES: dict[str, tuple[str, ...]] = {
     "gcc": ("gcc",),
     "arm-none-eabi-gcc": ("gcc-arm-none-eabi", "libnewlib-arm-none-eabi"),
     "arm-none-eabi-objcopy": ("binutils-arm-none-eabi",),
+    "xtensa-lx106-elf-gcc": ("gcc-xtensa-lx106", "binutils-xtensa-lx106"),
     "qemu-system-arm": ("qemu-system-arm",),
     "dfu-suffix": ("dfu-util",),
     "dfu-util": ("dfu-util",),
