@@ -1,3 +1,4 @@
+# requires: classes, exceptions, async, modules
 import asyncio
 class Ticker:
     def __init__(self, n):

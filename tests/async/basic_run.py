@@ -1,3 +1,4 @@
+# requires: async, modules
 import asyncio
 async def hello(n):
     await asyncio.sleep(0)

@@ -1,3 +1,4 @@
+# requires: float, async, modules, datatypes
 import asyncio
 async def waiter(ev, name):
     await ev.wait()

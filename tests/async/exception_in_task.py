@@ -1,3 +1,4 @@
+# requires: exceptions, async, modules
 import asyncio
 async def bad():
     await asyncio.sleep(0)

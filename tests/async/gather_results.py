@@ -1,3 +1,4 @@
+# requires: float, async, modules
 import asyncio
 async def square(x):
     await asyncio.sleep(0.001 * x)

@@ -1,3 +1,4 @@
+# requires: float, exceptions, async, modules, datatypes
 import asyncio
 async def use(lock, name, log):
     async with lock:

@@ -1,3 +1,4 @@
+# requires: float, async, modules
 import asyncio
 async def worker(name, delay):
     await asyncio.sleep(delay)

@@ -1,3 +1,4 @@
+# requires: float, exceptions, async, modules
 import asyncio
 async def slow():
     await asyncio.sleep(1)

@@ -1,3 +1,4 @@
+# requires: bigint, datatypes
 # ints grow without bound
 x = 1
 i = 0

@@ -1,3 +1,4 @@
+# requires: bigint
 # ** binds tighter than unary minus and is right-associative
 print(2 ** 10, 3 ** 4, 10 ** 0, 0 ** 0, 1 ** 100)
 print(-2 ** 2, (-2) ** 2, (-2) ** 3)

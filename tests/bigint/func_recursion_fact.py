@@ -1,3 +1,4 @@
+# requires: bigint
 # recursive factorial, deep enough to make big ints
 def fact(n):
     if n <= 1:

@@ -1,4 +1,4 @@
-# requires: exceptions
+# requires: builtins, exceptions
 for bad in ("s", None, [], {}):
     try:
         abs(bad)

@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 print(bytearray(), bytearray(2), bytearray(b"ab"), bytearray([1, 2, 255]), bytearray("hi", "utf-8"))
 b = bytearray(b"abc")
 b[0] = 65

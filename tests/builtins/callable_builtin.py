@@ -1,4 +1,4 @@
-# requires: classes, datatypes
+# requires: builtins, classes, datatypes
 class C:
     def __call__(self):
         return 1

@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 words = ["apple", "Banana", "cherry", "date"]
 print(sorted(map(str.lower, words)), list(filter(lambda w: len(w) > 4, words)))
 print(sum(map(len, words)), max(enumerate(words), key=lambda p: len(p[1])))

@@ -1,3 +1,4 @@
+# requires: builtins, float
 for c in "aZ09 ~":
     print(c, ord(c), chr(ord(c)))
 print(chr(65) + chr(97), ord("\n"), ord("\t"))

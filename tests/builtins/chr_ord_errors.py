@@ -1,4 +1,4 @@
-# requires: exceptions
+# requires: builtins, exceptions
 for bad in ("", "ab"):
     try:
         ord(bad)

@@ -1,4 +1,4 @@
-# requires: classes, exceptions
+# requires: builtins, classes, exceptions
 class A:
     x = 1
 a = A()

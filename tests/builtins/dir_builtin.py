@@ -1,4 +1,4 @@
-# requires: classes, datatypes
+# requires: builtins, classes, datatypes
 class A:
     def meth(self):
         pass

@@ -1,4 +1,4 @@
-# requires: datatypes, exceptions
+# requires: builtins, datatypes, exceptions
 for a in (7, -7, 0, 100):
     for b in (3, -3, 1):
         print(a, b, divmod(a, b))

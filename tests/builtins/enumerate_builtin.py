@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 print(list(enumerate("abc")))
 print(list(enumerate([10, 20], 5)))
 print(list(enumerate([], 3)))

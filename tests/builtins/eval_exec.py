@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 print(eval("1 + 2 * 3"))
 print(eval("[x * x for x in range(4)]"))
 g = {"a": 5}

@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 print(list(filter(None, [0, 1, "", "a", None, [], [0]])))
 print(list(filter(lambda x: x % 2, range(10))))
 print(list(map(abs, [-1, 2, -3])))

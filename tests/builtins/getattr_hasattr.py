@@ -1,4 +1,4 @@
-# requires: classes, exceptions
+# requires: builtins, classes, exceptions
 class P:
     a = 1
     def m(self):

@@ -1,4 +1,4 @@
-# requires: datatypes, classes
+# requires: builtins, datatypes, classes
 g = globals()
 print(g["__name__"], "g" in g)
 z = 4

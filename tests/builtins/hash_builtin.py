@@ -1,4 +1,4 @@
-# requires: datatypes, exceptions
+# requires: builtins, datatypes, exceptions
 print(hash(0), hash(1), hash(-1) == hash(-1), hash(True), hash(False))
 print(hash("abc") == hash("ab" + "c"), hash((1, 2)) == hash((1, 2)))
 print(hash(b"x") == hash(b"x"), hash(frozenset([1])) == hash(frozenset([1])))

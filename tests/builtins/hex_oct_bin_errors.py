@@ -1,4 +1,4 @@
-# requires: exceptions, datatypes
+# requires: builtins, exceptions, datatypes
 for fn in (hex, oct, bin):
     for bad in ("1", None, [1]):
         try:

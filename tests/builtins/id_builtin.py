@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 a = [1]
 b = a
 c = [1]

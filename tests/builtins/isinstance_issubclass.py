@@ -1,4 +1,4 @@
-# requires: classes, exceptions
+# requires: builtins, classes, exceptions
 class A: pass
 class B(A): pass
 class C: pass

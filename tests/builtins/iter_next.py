@@ -1,4 +1,4 @@
-# requires: datatypes, exceptions
+# requires: builtins, datatypes, exceptions
 it = iter([1, 2])
 print(next(it), next(it), next(it, "end"))
 try:

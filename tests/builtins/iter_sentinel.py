@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 data = [1, 2, 3, 0, 4]
 pos = [0]
 def take():

@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 print(list(), list("abc"), list((1, 2)), list(range(3)), list({1: 2}), list(b"ab"))
 a = [1, 2]
 b = list(a)

@@ -1,4 +1,4 @@
-# requires: datatypes, exceptions
+# requires: builtins, datatypes, exceptions
 print(max(1, 5, 3), min(1, 5, 3), max([4, 9, 2]), min("hello"))
 print(max([], default=7), min((), default=None))
 print(max(["aa", "b", "ccc"], key=len), min(["aa", "b", "ccc"], key=len))

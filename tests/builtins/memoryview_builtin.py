@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 b = bytearray(b"hello")
 m = memoryview(b)
 print(len(m), m[0], bytes(m[1:3]))

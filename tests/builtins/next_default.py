@@ -1,4 +1,4 @@
-# requires: generators
+# requires: builtins, generators
 def g():
     yield 1
 it = g()

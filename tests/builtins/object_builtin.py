@@ -1,4 +1,4 @@
-# requires: classes
+# requires: builtins, classes
 o = object()
 p = object()
 print(o == o, o == p, o is not p, type(o) is object, isinstance(o, object))

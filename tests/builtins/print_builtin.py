@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 print()
 print(1, "a", None, True)
 print(1, 2, 3, sep="-")

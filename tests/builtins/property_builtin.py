@@ -1,4 +1,4 @@
-# requires: classes, exceptions
+# requires: builtins, classes, exceptions
 class Temp:
     def __init__(self):
         self._c = 0

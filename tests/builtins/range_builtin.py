@@ -1,4 +1,4 @@
-# requires: datatypes, exceptions
+# requires: builtins, datatypes, exceptions
 print(list(range(5)), list(range(2, 5)), list(range(10, 0, -3)), list(range(0)))
 r = range(1, 20, 4)
 print(r, len(r), r[0], r[-1], r[1:3], 9 in r, 10 in r)

@@ -1,2 +1,3 @@
+# requires: builtins
 print(round(5), round(-5), round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2))
 print(round(7, 0), round(15, -1), round(25, -1))

@@ -1,4 +1,4 @@
-# requires: datatypes
+# requires: builtins, datatypes
 s = slice(1, 5, 2)
 print(s.start, s.stop, s.step)
 print([0, 1, 2, 3, 4, 5, 6][s], "abcdefg"[s], (0, 1, 2, 3, 4, 5)[slice(3)])

@@ -1,4 +1,4 @@
-# requires: classes
+# requires: builtins, classes
 class M:
     n = 2
     def s(x):

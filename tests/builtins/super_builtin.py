@@ -1,4 +1,4 @@
-# requires: classes
+# requires: builtins, classes
 class A:
     def who(self):
         return "A"

@@ -1,4 +1,4 @@
-# requires: classes, datatypes
+# requires: builtins, classes, datatypes
 class K: pass
 print(type(1), type("s"), type([]), type(()), type({}), type(None))
 print(type(1) is int, type(K()) is K, type(K) is type, type(type) is type)

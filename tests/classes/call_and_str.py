@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Adder:
     def __init__(self, n):
         self.n = n

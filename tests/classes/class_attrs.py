@@ -1,3 +1,4 @@
+# requires: classes
 class A:
     x = 1
     def get(self):

@@ -1,3 +1,4 @@
+# requires: classes
 def make_class(prefix):
     class Named:
         def name(self):

@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Bag:
     def __init__(self):
         self.items = {}

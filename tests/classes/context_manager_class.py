@@ -1,3 +1,4 @@
+# requires: classes, exceptions, datatypes
 class Timer:
     def __init__(self, name):
         self.name = name

@@ -1,3 +1,4 @@
+# requires: classes
 class Dyn:
     def __getattr__(self, name):
         return name.upper()

@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Key:
     def __init__(self, k):
         self.k = k

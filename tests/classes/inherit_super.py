@@ -1,3 +1,4 @@
+# requires: classes, exceptions, datatypes
 class Shape:
     def __init__(self, name):
         self.name = name

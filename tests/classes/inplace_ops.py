@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Acc:
     def __init__(self):
         self.v = 0

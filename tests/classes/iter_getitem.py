@@ -1,3 +1,4 @@
+# requires: classes, exceptions, datatypes
 class Seq:
     def __getitem__(self, i):
         if i >= 3:

@@ -1,3 +1,4 @@
+# requires: classes
 class A:
     def hello(self):
         return "A"

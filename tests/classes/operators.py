@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class V:
     def __init__(self, x, y):
         self.x, self.y = x, y

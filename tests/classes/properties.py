@@ -1,3 +1,4 @@
+# requires: classes
 class Temp:
     def __init__(self):
         self._c = 0

@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Money:
     def __init__(self, c):
         self.c = c

@@ -1,3 +1,4 @@
+# requires: classes
 class Counter:
     count = 0
     @classmethod

@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Counter(dict):
     def add(self, k):
         self[k] = self.get(k, 0) + 1

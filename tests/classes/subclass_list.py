@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Stack(list):
     def push(self, x):
         self.append(x)

@@ -1,3 +1,4 @@
+# requires: classes, datatypes
 class Base:
     def greet(self):
         return ["Base"]

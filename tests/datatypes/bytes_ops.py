@@ -1,3 +1,4 @@
+# requires: datatypes
 b = b"hello"
 print(b[0], b[1:3], b + b"!", b * 2, len(b), b"ell" in b)
 ba = bytearray(b"abc")

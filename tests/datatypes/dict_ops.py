@@ -1,3 +1,4 @@
+# requires: datatypes
 d = {"a": 1, "b": 2}
 d["c"] = 3
 print(sorted(d.keys()), sorted(d.values()), sorted(d.items()))

@@ -1,3 +1,4 @@
+# requires: datatypes
 counter = 0
 def inc():
     global counter

@@ -1,3 +1,4 @@
+# requires: datatypes
 a = [3, 1, 2]
 a.append(5)
 a.extend([9, 0])

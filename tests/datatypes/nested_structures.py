@@ -1,3 +1,4 @@
+# requires: generators, datatypes
 data = {"users": [{"name": "ann", "tags": ["a", "b"]}, {"name": "bob", "tags": []}]}
 for u in data["users"]:
     print(u["name"], len(u["tags"]), ",".join(u["tags"]))

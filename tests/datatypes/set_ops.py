@@ -1,3 +1,4 @@
+# requires: datatypes
 a = {1, 2, 3, 4}
 b = {3, 4, 5}
 print(sorted(a | b), sorted(a & b), sorted(a - b), sorted(a ^ b))

@@ -1,3 +1,4 @@
+# requires: datatypes
 def f(*args, **kwargs):
     return args, sorted(kwargs.items())
 print(f(1, 2, a=3))

@@ -1,3 +1,4 @@
+# requires: datatypes
 s = "  Hello, World  "
 print(s.strip(), s.lstrip(), s.rstrip(), s.lower(), s.upper())
 print("a,b,,c".split(","), "x y  z".split(), "abc".replace("b", "B"))

@@ -1,3 +1,4 @@
+# requires: datatypes
 print("ab" * 3, 3 * "x", "a" * 0, "a" * -1 == "", "x" + "y" + "z")
 s = ""
 for i in range(5):

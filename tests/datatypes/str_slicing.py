@@ -1,3 +1,4 @@
+# requires: float, datatypes
 s = "abcdefghij"
 print(s[2:5], s[:3], s[7:], s[-3:], s[:-7], s[::2], s[1::3], s[::-1], s[8:2:-2], s[5:5])
 print(s[-100:3], s[3:100], s[100:], repr(s[5:2]), s[-1], s[0])

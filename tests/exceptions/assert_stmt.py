@@ -1,3 +1,4 @@
+# requires: exceptions
 try:
     assert 1 == 2, "not equal"
 except AssertionError as e:

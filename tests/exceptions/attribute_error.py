@@ -1,3 +1,4 @@
+# requires: classes, exceptions
 class A:
     pass
 a = A()

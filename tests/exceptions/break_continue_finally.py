@@ -1,3 +1,4 @@
+# requires: exceptions, datatypes
 out = []
 for i in range(6):
     try:

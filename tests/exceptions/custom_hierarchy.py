@@ -1,3 +1,4 @@
+# requires: classes, exceptions, datatypes
 class AppError(Exception):
     pass
 class DbError(AppError):

@@ -1,3 +1,4 @@
+# requires: exceptions
 def div(a, b):
     try:
         r = a // b

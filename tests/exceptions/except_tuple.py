@@ -1,3 +1,4 @@
+# requires: exceptions
 for exc in (ValueError, TypeError, IndexError, KeyError):
     try:
         raise exc("x")

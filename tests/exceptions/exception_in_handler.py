@@ -1,3 +1,4 @@
+# requires: exceptions, datatypes
 try:
     try:
         raise ValueError("a")

@@ -1,3 +1,4 @@
+# requires: exceptions
 def f():
     try:
         return 1

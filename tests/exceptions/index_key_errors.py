@@ -1,3 +1,4 @@
+# requires: exceptions, datatypes
 try:
     [1, 2][5]
 except IndexError:

@@ -1,3 +1,4 @@
+# requires: exceptions
 try:
     print(undefined_name)
 except NameError:

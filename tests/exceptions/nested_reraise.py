@@ -1,3 +1,4 @@
+# requires: exceptions
 def g():
     try:
         raise KeyError("k")

@@ -1,3 +1,4 @@
+# requires: classes, exceptions
 class CM:
     def __init__(self, n):
         self.n = n

@@ -1,3 +1,4 @@
+# requires: exceptions, datatypes
 it = iter([1])
 print(next(it))
 try:

@@ -1,3 +1,4 @@
+# requires: exceptions
 def f(n):
     try:
         if n == 0:

@@ -1,3 +1,4 @@
+# requires: exceptions, datatypes
 def f(a, b):
     return a + b
 for args in ((1,), (1, 2, 3)):

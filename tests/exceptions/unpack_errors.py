@@ -1,3 +1,4 @@
+# requires: exceptions, datatypes
 try:
     a, b = [1, 2, 3]
 except ValueError:

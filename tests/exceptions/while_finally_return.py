@@ -1,3 +1,4 @@
+# requires: exceptions
 def f():
     i = 0
     while True:

@@ -1,3 +1,4 @@
+# requires: classes, exceptions
 class CM:
     def __enter__(self):
         return self

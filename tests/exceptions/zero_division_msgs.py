@@ -1,3 +1,4 @@
+# requires: float, exceptions
 for a, b in ((1, 0), (1.5, 0), (5, 0.0)):
     try:
         print(a / b)

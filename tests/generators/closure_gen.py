@@ -1,3 +1,4 @@
+# requires: generators, datatypes
 def make(step):
     def gen(n):
         for i in range(n):

@@ -1,3 +1,4 @@
+# requires: classes, generators, datatypes
 class Tree:
     def __init__(self, v, kids=()):
         self.v = v

@@ -1,3 +1,4 @@
+# requires: exceptions, generators
 def g():
     yield 1
     return 7

@@ -1,3 +1,4 @@
+# requires: classes, exceptions, generators, datatypes
 class Countdown:
     def __init__(self, n):
         self.n = n

@@ -1,3 +1,4 @@
+# requires: generators, datatypes
 def numbers():
     for i in range(1, 20):
         yield i

@@ -1,3 +1,4 @@
+# requires: exceptions, generators
 def acc():
     total = 0
     while True:

@@ -1,3 +1,4 @@
+# requires: generators, datatypes
 def count(n):
     i = 0
     while i < n:

@@ -1,3 +1,4 @@
+# requires: exceptions, generators
 def gen():
     try:
         yield 1

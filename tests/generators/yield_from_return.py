@@ -1,3 +1,4 @@
+# requires: generators, datatypes
 def inner():
     yield 1
     yield 2

@@ -1,3 +1,4 @@
+# requires: exceptions, generators, datatypes
 def echo():
     while True:
         x = yield

@@ -1,3 +1,4 @@
+# requires: float
 # MicroPython's str.upper()/lower() and the is*() predicates look at ASCII only
 # (py/unicode.c's character table stops at 128; py/objstr.c str_caseconv and
 # str_uni_istype walk the UTF-8 bytes): non-ASCII letters are unchanged and are

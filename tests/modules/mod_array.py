@@ -1,3 +1,4 @@
+# requires: modules, datatypes
 import array
 a = array.array("i", [1, 2, 3])
 a.append(4)

@@ -1,3 +1,4 @@
+# requires: modules, datatypes
 from collections import namedtuple, OrderedDict
 Point = namedtuple("Point", ["x", "y"])
 p = Point(3, 4)

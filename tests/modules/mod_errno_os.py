@@ -1,3 +1,4 @@
+# requires: float, exceptions, modules, datatypes
 import errno, os
 print(errno.ENOENT, errno.EINVAL)
 try:

@@ -1,3 +1,4 @@
+# requires: modules, datatypes
 import hashlib
 h = hashlib.sha256()
 h.update(b"abc")

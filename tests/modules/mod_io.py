@@ -1,3 +1,4 @@
+# requires: modules, datatypes
 import io
 s = io.StringIO()
 s.write("hello ")

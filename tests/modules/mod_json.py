@@ -1,3 +1,4 @@
+# requires: float, modules, datatypes
 import json
 obj = {"a": [1, 2, {"b": None}], "c": True, "d": "str"}
 s = json.dumps(obj)

@@ -1,3 +1,4 @@
+# requires: modules, datatypes
 import random
 random.seed(1)
 x = random.randint(1, 6)

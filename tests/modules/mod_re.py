@@ -1,3 +1,4 @@
+# requires: modules
 import re
 m = re.match(r"(\w+)@(\w+)\.com", "joe@site.com")
 print(m.group(0), m.group(1), m.group(2))

@@ -1,3 +1,4 @@
+# requires: modules, datatypes
 import struct
 p = struct.pack("<HhB", 513, -2, 7)
 print(p, len(p), struct.calcsize("<HhB"))

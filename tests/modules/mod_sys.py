@@ -1,3 +1,4 @@
+# requires: bigint, exceptions, modules
 import sys
 print(type(sys.argv), sys.byteorder in ("little", "big"), sys.maxsize > 2**30)
 try:

@@ -1,3 +1,4 @@
+# requires: float, modules, datatypes
 import time
 t0 = time.time()
 time.sleep(0.001)

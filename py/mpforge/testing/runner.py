@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from ..errors import MpforgeError
 from .programs import Program, expected_output
 from .targets import Target, get_target
 
@@ -57,7 +58,13 @@ def run_programs(target_name: str, programs: list[Program], jobs: int = 0) -> li
     target = get_target(target_name)
     runnable = [p for p in programs if not target.missing(p.requires)]
     if target_name != "pyvm" and runnable:
-        target.prepare([p.path for p in runnable])
+        try:
+            target.prepare([p.path for p in runnable])
+        except MpforgeError as err:  # the build failed: every program that needed it fails
+            return [
+                Outcome(p.name, "failed", str(err)) if p in runnable else check(target, p)
+                for p in programs
+            ]
     jobs = jobs or os.cpu_count() or 1
     if target_name != "pyvm" or jobs == 1:
         return [check(target, p) for p in programs]

@@ -6,7 +6,9 @@ compiler and returns (exit status, output).
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import subprocess
 import sys
 import tempfile
@@ -16,8 +18,12 @@ from pathlib import Path
 
 from ..errors import MpforgeError
 
+# What a program can need beyond tests/basics (small ints, str, functions, closures,
+# if/while/for): arbitrary-precision ints, float, complex, classes, try/raise/with,
+# generators, async/await, import, list/tuple/dict/set/bytes, io, and the full set of
+# MicroPython's builtin functions (`builtins`).
 ALL_FEATURES = frozenset({"bigint", "float", "complex", "classes", "exceptions", "generators",
-                          "async", "modules", "datatypes", "io"})  # fmt: skip
+                          "async", "modules", "datatypes", "io", "builtins"})  # fmt: skip
 
 
 @dataclass
@@ -64,29 +70,62 @@ def run_on_pyvm(path: Path, compiler: Callable[[Path], bytes] = _compile) -> tup
 
 
 class _FirmwareTarget:
-    """unix and QEMU boards: built once by scons (boards freeze every program)."""
+    """unix and QEMU boards, built once by scons per set of programs.
+
+    unix runs each program as an .mpy file given to `firmware`; a QEMU board freezes
+    every selected program into one firmware and boots it once per program, naming the
+    module to run. The QEMU machine comes from the board's `run:` section.
+    """
 
     def __init__(self, board: str) -> None:
         self.board = board
         self.build_dir: Path | None = None
+        self.modules: dict[Path, str] = {}
+        self.machine: str | None = None
+
+    def _load(self) -> None:
+        from ..build.board import load_board
+
+        board = load_board(self.board)
+        if board.port == "unix":
+            return
+        if board.get("run.method") != "qemu" or not board.get("run.machine"):
+            raise MpforgeError(
+                f"board {self.board} has no QEMU model (its run: section names no machine); "
+                "conformance programs run on unix, pyvm and boards QEMU models"
+            )
+        self.machine = board.get("run.machine")
 
     def prepare(self, programs: list[Path]) -> None:
+        self._load()
         root = Path(__file__).resolve().parents[3]
-        work = Path(tempfile.mkdtemp(prefix=f"mpforge-test-{self.board}-"))
-        src = work / "src"
-        src.mkdir()
-        modules = ["main.py"] if self.board == "unix" else [p.name for p in programs]
-        if self.board == "unix":
-            (src / "main.py").write_text((root / "frozen" / "main.py").read_text())
+        if self.machine is None:
+            sources = {"main.py": (root / "frozen" / "main.py").read_text()}
         else:
+            sources = {}
             for p in programs:
-                (src / p.name).write_text(p.read_text())
+                name = p.stem if p.stem not in sources else f"{p.parent.name}_{p.stem}"
+                name = name if f"{name}.py" not in sources else f"{p.parent.name}_{p.stem}"
+                self.modules[p.resolve()] = name
+                sources[f"{name}.py"] = p.read_text()
+        runtime_dir = os.environ.get("MPF_TEST_RUNTIME_DIR", "")
+        key = hashlib.sha256(
+            repr((str(root), self.board, runtime_dir, sorted(sources.items()))).encode()
+        )
+        work = Path(tempfile.gettempdir()) / f"mpforge-test-{self.board}-{key.hexdigest()[:12]}"
+        src = work / "src"
+        src.mkdir(parents=True, exist_ok=True)
+        for name, text in sources.items():
+            (src / name).write_text(text)
         manifest = src / "manifest.yaml"
-        manifest.write_text("modules:\n" + "".join(f"  - {m}\n" for m in modules))
+        manifest.write_text("modules:\n" + "".join(f"  - {m}\n" for m in sources))
         out = work / "build"
+        # as tests/buildkit.py: $MPF_TEST_RUNTIME_DIR names a stand-in runtime/ to build
+        runtime = os.environ.get("MPF_TEST_RUNTIME_DIR")
+        extra = [f"runtime_dir={runtime}"] if runtime else []
         result = subprocess.run(
             [sys.executable, "-m", "SCons", "-C", str(root), f"board={self.board}",
-             f"build_dir={out}", f"manifest={manifest}"],
+             f"build_dir={out}", f"manifest={manifest}", *extra],
             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=1200,
         )  # fmt: skip
         if result.returncode != 0:
@@ -96,24 +135,25 @@ class _FirmwareTarget:
     def run(self, path: Path) -> tuple[int, str]:
         from ..deploy.qemu import run_host, run_qemu
 
-        assert self.build_dir is not None, "prepare() builds the firmware first"
-        if self.board == "unix":
+        if self.build_dir is None:
+            raise MpforgeError(f"{self.board}: the firmware isn't built (prepare() first)")
+        if self.machine is None:
             with tempfile.TemporaryDirectory() as tmp:
                 mpy = Path(tmp) / path.with_suffix(".mpy").name
                 mpy.write_bytes(_compile(path))
                 result = run_host(self.build_dir / "firmware", [str(mpy)], timeout=60, echo=None)
         else:
-            machine = _QEMU_MACHINES.get(self.board, self.board)
+            module = self.modules[path.resolve()]
             result = run_qemu(
-                self.build_dir / "firmware.elf", machine, module=path.stem, timeout=60, echo=None
-            )
+                self.build_dir / "firmware.elf", self.machine, module=module, timeout=60,
+                echo=None,
+            )  # fmt: skip
         return result.status, result.output
 
 
-# QEMU's model of each board's MCU (netduinoplus2 is the pyboard's STM32F405)
-_QEMU_MACHINES = {"PYBV10": "netduinoplus2"}
-
-# What the C runtime has today: none of the optional features (see docs/architecture.md)
+# What the C runtime has today: none of the optional features, so firmware targets run
+# the programs with no `# requires:` line (tests/basics). The C runtime's developer
+# widens this as the runtime grows.
 _FIRMWARE_FEATURES: frozenset[str] = frozenset()
 
 
