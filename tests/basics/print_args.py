@@ -1,0 +1,5 @@
+print("a", 1, "b", 2)
+print("")
+print(-0, 7, 1_000)
+print("x", "y", sep="")
+print("end", end="!\n")

@@ -1,0 +1,5 @@
+a = "hello"
+b = "hel" + "lo"
+print(a == b, a != "world", a == "Hello", "" == "")
+if a == b:
+    print("same")
