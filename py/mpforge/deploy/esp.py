@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..errors import MpforgeError
 
-
 IROM_MAP_START = 0x40200000  # flash offset 0 as the cache maps it
 
 
