@@ -150,14 +150,20 @@ class Emitter:
         if self.pass_ == PASS_SCOPE:
             return
         self.stack_size += delta
-        assert self.stack_size >= 0
-        self.scope.stack_size = max(self.scope.stack_size, self.stack_size)
+        if self.stack_size > self.scope.stack_size:
+            self.scope.stack_size = self.stack_size
         self.last_emit_was_return_value = False
 
     def _op(self, stack_adj: int, opcode: int, arg: bytes = b"") -> None:
-        self.adjust_stack_size(stack_adj)
+        # adjust_stack_size, inlined: this runs for every instruction of every pass
+        if self.pass_ != PASS_SCOPE:
+            self.stack_size += stack_adj
+            if self.stack_size > self.scope.stack_size:
+                self.scope.stack_size = self.stack_size
+            self.last_emit_was_return_value = False
         self.bytecode.append(opcode)
-        self.bytecode += arg
+        if arg:
+            self.bytecode += arg
 
     def _op_uint(self, stack_adj: int, opcode: int, value: int) -> None:
         self._op(stack_adj, opcode, encode_uint(value))

@@ -18,7 +18,7 @@ reference lexer's rules rather than CPython's:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..mpy.format import bytes_to_str
 
@@ -47,14 +47,13 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 TAB_SIZE = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     # name, int, float, str, bytes, op, kw, newline, indent, dedent, dedent_mismatch,
     # end, invalid, lonely_string, fstring_raw, unicode_name_escape
     kind: str
     value: object
     line: int
-    column: int = 0
+    column: int = 0  # known for the first token and tokens that start a line
 
 
 def _utf8_units(code: int) -> str:
@@ -75,6 +74,7 @@ class Lexer:
         self.optimize = optimize
         self.indents = [0]
         self.emit_dent = 0
+        self.first = False  # lexing the first token, whose column is checked
         self.nesting = 0
         self.fstring_args: list[str] = []
         self.bad_escape = False  # an escape that makes the current string token invalid
@@ -115,7 +115,9 @@ class Lexer:
 
     def tokens(self) -> list[Token]:
         out: list[Token] = []
+        self.first = True
         tok = self.next_token()
+        self.first = False
         if tok.column != 1:
             # the first token must start in column 1
             tok = Token("indent", None, tok.line, tok.column)
@@ -136,7 +138,8 @@ class Lexer:
         had_newline = self.skip_whitespace(False)
         pos = self.pos
         line = self.line
-        column = self.column(pos)
+        # columns matter only for indentation and for the very first token
+        column = self.column(pos) if had_newline or pos == 0 or self.first else 0
 
         if self.emit_dent < 0:
             self.emit_dent += 1

@@ -668,8 +668,12 @@ class Parser:
         return Node("lambdef", line, [params, body, None])
 
     def logical(self, kind: str, word: str, operand: Callable[[], object]) -> object:
-        line = self.tok.line
-        items = [operand()]
+        line = self.tokens[self.pos].line
+        first = operand()
+        tok = self.tokens[self.pos]
+        if tok.kind != "kw" or tok.value != word:
+            return first
+        items = [first]
         while self.accept_kw(word):
             items.append(operand())
         if len(items) == 1:
@@ -694,8 +698,12 @@ class Parser:
         return self.comparison()
 
     def comparison(self) -> object:
-        line = self.tok.line
-        items = [self.expr()]
+        line = self.tokens[self.pos].line
+        first = self.expr()
+        tok = self.tokens[self.pos]
+        if tok.kind not in ("op", "kw"):
+            return first
+        items = [first]
         while True:
             if self.at_op(*COMPARE_OPS):
                 op = self.advance().value
@@ -717,12 +725,14 @@ class Parser:
         return Node("comparison", line, items)
 
     def same_op_list(self, kind: str, op: str, operand: Callable[[], object]) -> object:
-        line = self.tok.line
-        items = [operand()]
+        line = self.tokens[self.pos].line
+        first = operand()
+        tok = self.tokens[self.pos]
+        if tok.kind != "op" or tok.value != op:
+            return first
+        items = [first]
         while self.accept_op(op):
             items.append(operand())
-        if len(items) == 1:
-            return items[0]
         return self.fold_ints(Node(kind, line, items), _fold_same_op(op))
 
     def expr(self) -> object:
@@ -737,11 +747,14 @@ class Parser:
     def mixed_op_list(
         self, kind: str, ops: tuple[str, ...], operand: Callable[[], object]
     ) -> object:
-        line = self.tok.line
+        line = self.tokens[self.pos].line
         items = [operand()]
-        while self.at_op(*ops):
-            items.append(Tok(self.advance().value))
+        tok = self.tokens[self.pos]
+        while tok.kind == "op" and tok.value in ops:
+            self.advance()
+            items.append(Tok(tok.value))
             items.append(operand())
+            tok = self.tokens[self.pos]
         if len(items) == 1:
             return items[0]
         return self.fold_ints(Node(kind, line, items), _fold_mixed_ops)
