@@ -167,3 +167,36 @@ def test_overflow_stops_the_build_with_sizes(tmp_path: Path) -> None:
     assert "ram " in line and "bytes of 32,768 (overflow by " in line
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "b" / "firmware.elf").exists()
+
+
+def test_new_board_like_pybv10_builds_at_once(tmp_path: Path) -> None:
+    from mpforge.cli import main
+
+    boards = tmp_path / "boards"
+    assert main(["new-board", "MY_PYB", "--like", "PYBV10", "--board-dir", str(boards)]) == 0
+    assert load_board("MY_PYB", boards).get("mcu") == load_board("PYBV10").get("mcu")
+    result = scons("board=MY_PYB", f"board_dir={boards}", f"build_dir={tmp_path / 'b'}")
+    assert result.returncode == 0, result.stderr
+    assert main(["new-board", "MY_PYB", "--like", "PYBV10", "--board-dir", str(boards)]) == 2
+
+
+def test_boards_json_lists_every_board(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from mpforge.cli import main
+
+    assert main(["boards", "--json"]) == 0
+    rows = {r["board"]: r for r in json.loads(capsys.readouterr().out)}
+    assert sorted(rows) == board_names()
+    for name, row in rows.items():
+        board = load_board(name)
+        assert row["flash"] == board.get("memory.flash.size", 0)
+        assert row["ram"] == board.get("memory.ram.size", 0)
+        assert bool(row["qemu"]) == (board.get("run.method") == "qemu")
+
+
+def test_scons_board_all_declares_every_board() -> None:
+    result = scons("board=all", "-n", "-j2")
+    assert result.returncode == 0, result.stderr
+    for name in BOARDS + ["unix"]:
+        assert f"build/{name}/firmware" in result.stdout, name
