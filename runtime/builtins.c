@@ -1,3 +1,4 @@
+#include "builtins.h"
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
@@ -34,21 +35,84 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
 
 /* --- range --- */
 
-static void range_print(mpf_obj_t self, bool repr) {
+static void range_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
     const mpf_range_t *r = self;
-    mpf_printf(&mpf_print_console, "range(");
-    mpf_print_int(&mpf_print_console, r->start);
-    mpf_printf(&mpf_print_console, ", ");
-    mpf_print_int(&mpf_print_console, r->stop);
+    mpf_printf(p, "range(");
+    mpf_print_int(p, r->start);
+    mpf_printf(p, ", ");
+    mpf_print_int(p, r->stop);
     if (r->step != 1) {
-        mpf_printf(&mpf_print_console, ", ");
-        mpf_print_int(&mpf_print_console, r->step);
+        mpf_printf(p, ", ");
+        mpf_print_int(p, r->step);
     }
-    mpf_printf(&mpf_print_console, ")");
+    mpf_printf(p, ")");
 }
 
-const mpf_type_t mpf_type_range = {{&mpf_type_type}, MP_QSTR_range, NULL, range_print, NULL};
+static mpf_int_t range_len_value(const mpf_range_t *r) {
+    mpf_int_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step
+                              : (r->start - r->stop - r->step - 1) / -r->step;
+    return n > 0 ? n : 0;
+}
+
+static size_t range_len(mpf_obj_t self) {
+    return (size_t)range_len_value(self);
+}
+
+static mpf_obj_t range_iternext(mpf_obj_t self, size_t *pos) {
+    const mpf_range_t *r = self;
+    if ((mpf_int_t)*pos >= range_len_value(r)) {
+        return MPF_OBJ_NULL;
+    }
+    return MPF_OBJ_NEW_SMALL_INT(r->start + (mpf_int_t)(*pos)++ * r->step);
+}
+
+static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    const mpf_range_t *r = self;
+    if (value != MPF_SUBSCR_LOAD) {
+        mpf_raise_msg(&mpf_type_TypeError, "'range' object doesn't support item assignment");
+    }
+    mpf_int_t start, step;
+    size_t count;
+    size_t len = (size_t)range_len_value(r);
+    if (mpf_slice_indices(index, len, &start, &step, &count)) {
+        mpf_range_t *s = mpf_alloc(sizeof(*s));
+        s->base.type = &mpf_type_range;
+        s->start = r->start + start * r->step;
+        s->step = r->step * step;
+        s->stop = s->start + (mpf_int_t)count * s->step;
+        return s;
+    }
+    return MPF_OBJ_NEW_SMALL_INT(r->start + (mpf_int_t)mpf_seq_index(index, len, "range") * r->step);
+}
+
+static mpf_obj_t range_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_range_t *r = lhs;
+    if (op == MP_BINARY_OP_IN && mpf_obj_is_int(rhs)) {
+        mpf_int_t v = mpf_obj_int_value(rhs);
+        bool inside = r->step > 0 ? v >= r->start && v < r->stop : v <= r->start && v > r->stop;
+        return MPF_OBJ_BOOL(inside && (v - r->start) % r->step == 0);
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t builtin_range(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+
+static mpf_obj_t range_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    return builtin_range(n_args, n_kw, args);
+}
+
+const mpf_type_t mpf_type_range = {
+    .base = {&mpf_type_type},
+    .name = MP_QSTR_range,
+    .print = range_print,
+    .binary_op = range_binary_op,
+    .subscr = range_subscr,
+    .iternext = range_iternext,
+    .len = range_len,
+    .make_new = range_make_new,
+};
 
 static mpf_int_t int_arg(mpf_obj_t o) {
     if (!mpf_obj_is_int(o)) {
@@ -94,19 +158,7 @@ static mpf_obj_t builtin_range(size_t n_args, size_t n_kw, const mpf_obj_t *args
 
 static mpf_obj_t builtin_len(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     check_args(n_args, n_kw, 1, 1);
-    mpf_obj_t o = args[0];
-    if (mpf_obj_is_str(o)) {
-        size_t len;
-        mpf_obj_str_data(o, &len);
-        return MPF_OBJ_NEW_SMALL_INT(len);
-    }
-    if (MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_range) {
-        const mpf_range_t *r = o;
-        mpf_int_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step
-                                  : (r->start - r->stop - r->step - 1) / -r->step;
-        return MPF_OBJ_NEW_SMALL_INT(n > 0 ? n : 0);
-    }
-    mpf_raise_msg(&mpf_type_TypeError, "object of type '%s' has no len()", mpf_obj_type_name(o));
+    return MPF_OBJ_NEW_SMALL_INT(mpf_obj_len(args[0]));
 }
 
 static mpf_obj_t builtin_abs(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -115,6 +167,7 @@ static mpf_obj_t builtin_abs(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return mpf_binary_op(MP_BINARY_OP_MULTIPLY, MPF_OBJ_NEW_SMALL_INT(v < 0 ? -1 : 1),
         MPF_OBJ_NEW_SMALL_INT(v));
 }
+
 
 #define BUILTIN(NAME) \
     static const mpf_builtin_t builtin_##NAME##_obj = { \
@@ -125,12 +178,7 @@ BUILTIN(range);
 BUILTIN(len);
 BUILTIN(abs);
 
-typedef struct {
-    mpf_qstr_t name;
-    const void *obj;
-} builtin_entry_t;
-
-static const builtin_entry_t builtins_table[] = {
+static const mpf_builtin_entry_t builtins_table[] = {
     {MP_QSTR_print, &builtin_print_obj},
     {MP_QSTR_range, &builtin_range_obj},
     {MP_QSTR_len, &builtin_len_obj},
@@ -155,6 +203,11 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name) {
             return (mpf_obj_t)builtins_table[i].obj;
         }
     }
+    for (const mpf_builtin_entry_t *e = mpf_builtin_funs; e->obj != NULL; ++e) {
+        if (e->name == name) {
+            return (mpf_obj_t)e->obj;
+        }
+    }
     return MPF_OBJ_NULL;
 }
 
@@ -164,22 +217,7 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name) {
  * a range allocates nothing. */
 
 #define RANGE_MARKER MPF_OBJ_NEW_SMALL_INT(1)
-#define STR_MARKER MPF_OBJ_NEW_SMALL_INT(2)
-
-/* One character as a str: ASCII ones are interned (at most 128 qstrs, no garbage per
- * iteration), other UTF-8 sequences are new objects. */
-static mpf_obj_t one_char(const char *s, size_t n) {
-    static const char ascii[128] = {
-#define C8(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7
-        C8(0), C8(8), C8(16), C8(24), C8(32), C8(40), C8(48), C8(56),
-        C8(64), C8(72), C8(80), C8(88), C8(96), C8(104), C8(112), C8(120),
-#undef C8
-    };
-    if (n == 1 && (unsigned char)s[0] < 128) {
-        return MPF_OBJ_NEW_QSTR(mpf_qstr_from_strn_static(&ascii[(unsigned char)s[0]], 1));
-    }
-    return mpf_obj_new_str(s, n);
-}
+#define GENERIC_MARKER MPF_OBJ_NEW_SMALL_INT(2)
 
 mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots) {
     if (MPF_OBJ_IS_PTR(iterable) && MPF_OBJ_TYPE_OF_PTR(iterable) == &mpf_type_range) {
@@ -190,14 +228,16 @@ mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots) {
         slots[3] = MPF_OBJ_NEW_SMALL_INT(r->step);
         return iterable;
     }
-    if (mpf_obj_is_str(iterable)) {
-        slots[0] = STR_MARKER;
-        slots[1] = iterable;
-        slots[2] = MPF_OBJ_NEW_SMALL_INT(0);
-        slots[3] = mpf_const_none;
-        return iterable;
+    const mpf_type_t *t = mpf_obj_get_type(iterable);
+    if (t->iternext == NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't iterable", mpf_obj_type_name(iterable));
     }
-    mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't iterable", mpf_obj_type_name(iterable));
+    /* any other iterable: its iternext hook with the position kept in a slot */
+    slots[0] = GENERIC_MARKER;
+    slots[1] = iterable;
+    slots[2] = MPF_OBJ_NEW_SMALL_INT(0);
+    slots[3] = mpf_const_none;
+    return iterable;
 }
 
 mpf_obj_t mpf_iter_next(mpf_obj_t *slots) {
@@ -213,21 +253,11 @@ mpf_obj_t mpf_iter_next(mpf_obj_t *slots) {
         slots[1] = MPF_SMALL_INT_FITS(next) ? MPF_OBJ_NEW_SMALL_INT(next) : slots[2];
         return MPF_OBJ_NEW_SMALL_INT(cur);
     }
-    if (slots[0] == STR_MARKER) {
-        size_t len;
-        const char *s = mpf_obj_str_data(slots[1], &len);
-        size_t i = (size_t)MPF_OBJ_SMALL_INT_VALUE(slots[2]);
-        if (i >= len) {
-            return MPF_OBJ_NULL;
-        }
-        /* a UTF-8 lead byte gives the length of its sequence */
-        unsigned char lead = (unsigned char)s[i];
-        size_t n = lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-        if (n > len - i) {
-            n = len - i;
-        }
-        slots[2] = MPF_OBJ_NEW_SMALL_INT(i + n);
-        return one_char(s + i, n);
+    if (slots[0] == GENERIC_MARKER) {
+        size_t pos = (size_t)MPF_OBJ_SMALL_INT_VALUE(slots[2]);
+        mpf_obj_t x = mpf_obj_get_type(slots[1])->iternext(slots[1], &pos);
+        slots[2] = MPF_OBJ_NEW_SMALL_INT(pos);
+        return x;
     }
     return MPF_OBJ_NULL;
 }

@@ -46,21 +46,21 @@ _Noreturn void mpf_raise(mpf_obj_t exc) {
 
 /* --- exception classes --- */
 
-static void exc_type_print(mpf_obj_t self, bool repr) {
+static void exc_type_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
-    mpf_printf(&mpf_print_console, "<class '%q'>", ((const mpf_type_t *)self)->name);
+    mpf_printf(p, "<class '%q'>", ((const mpf_type_t *)self)->name);
 }
 
-static void exc_print(mpf_obj_t self, bool repr) {
+static void exc_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     const mpf_exc_t *e = self;
     if (repr) {
-        mpf_printf(&mpf_print_console, "%q(", e->base.type->name);
+        mpf_printf(p, "%q(", e->base.type->name);
         if (e->arg != MPF_OBJ_NULL) {
-            mpf_obj_print(e->arg, true);
+            mpf_obj_print_to(p, e->arg, true);
         }
-        mpf_print_str(&mpf_print_console, ")");
+        mpf_print_str(p, ")");
     } else if (e->arg != MPF_OBJ_NULL) {
-        mpf_obj_print(e->arg, false);
+        mpf_obj_print_to(p, e->arg, false);
     }
 }
 
@@ -74,7 +74,8 @@ static mpf_obj_t exc_type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const
 /* Exception classes are types whose instances print as their message. */
 #define EXC_TYPE(NAME, PARENT) \
     const mpf_type_t mpf_type_##NAME = { \
-        {&mpf_type_type}, MP_QSTR_##NAME, PARENT, exc_type_print, exc_type_call \
+        .base = {&mpf_type_type}, .name = MP_QSTR_##NAME, .parent = PARENT, \
+        .print = exc_type_print, .call = exc_type_call, \
     }
 
 EXC_TYPE(BaseException, NULL);
@@ -89,6 +90,38 @@ EXC_TYPE(RuntimeError, &mpf_type_Exception);
 EXC_TYPE(NotImplementedError, &mpf_type_RuntimeError);
 EXC_TYPE(MemoryError, &mpf_type_Exception);
 EXC_TYPE(ImportError, &mpf_type_Exception);
+EXC_TYPE(LookupError, &mpf_type_Exception);
+EXC_TYPE(IndexError, &mpf_type_LookupError);
+EXC_TYPE(KeyError, &mpf_type_LookupError);
+EXC_TYPE(AttributeError, &mpf_type_Exception);
+EXC_TYPE(StopIteration, &mpf_type_Exception);
+EXC_TYPE(AssertionError, &mpf_type_Exception);
+EXC_TYPE(KeyboardInterrupt, &mpf_type_BaseException);
+EXC_TYPE(SystemExit, &mpf_type_BaseException);
+
+/* `except cls` for an exception instance: cls a class or a tuple of them */
+bool mpf_exc_match(mpf_obj_t exc, mpf_obj_t cls) {
+    size_t n;
+    mpf_obj_t *items;
+    if (mpf_obj_get_array(cls, &n, &items)) {
+        for (size_t i = 0; i < n; ++i) {
+            if (mpf_exc_match(exc, items[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+    if (!mpf_obj_is_exception_type(cls)) {
+        mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    }
+    const mpf_type_t *t = mpf_obj_is_exception_type(exc) ? (const mpf_type_t *)exc : MPF_OBJ_TYPE_OF_PTR(exc);
+    for (; t != NULL; t = t->parent) {
+        if (t == cls) {
+            return true;
+        }
+    }
+    return false;
+}
 
 /* The instance type a class creates: printing goes through exc_print, but its type is
  * the class itself, so each instance carries the class in base.type and this function
@@ -102,8 +135,8 @@ bool mpf_obj_is_exception(mpf_obj_t o) {
     return MPF_OBJ_IS_PTR(o) && mpf_obj_is_exception_type((mpf_obj_t)MPF_OBJ_TYPE_OF_PTR(o));
 }
 
-void mpf_exc_print_instance(mpf_obj_t self, bool repr) {
-    exc_print(self, repr);
+void mpf_exc_print_instance(mpf_print_t *p, mpf_obj_t self, bool repr) {
+    exc_print(p, self, repr);
 }
 
 _Noreturn void mpf_raise_memory_error(void) {
@@ -127,7 +160,7 @@ mpf_obj_t mpf_exc_new(const mpf_type_t *type, mpf_obj_t arg) {
 
 _Noreturn void mpf_raise_msg(const mpf_type_t *type, const char *fmt, ...) {
     char buf[160];
-    mpf_print_t p = {buf, 0, sizeof(buf)};
+    mpf_print_t p = {buf, 0, sizeof(buf), false};
     buf[0] = '\0';
     va_list ap;
     va_start(ap, fmt);

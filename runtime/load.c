@@ -13,6 +13,11 @@
 #define OBJ_TRUE (3)
 #define OBJ_STR (5)
 #define OBJ_INT (7)
+#define OBJ_TUPLE (10)
+
+/* nested constant tuples deeper than this are refused: a hostile file must not
+ * exhaust the C stack through load_obj's recursion */
+#define MAX_TUPLE_NESTING (16)
 #define MAX_NESTING (32)
 /* no real function needs more; it bounds what a hostile file can make us reserve */
 #define MAX_N_STATE (4096)
@@ -64,7 +69,7 @@ static uint16_t load_qstr(reader_t *r) {
     return mpf_qstr_from_strn_static(s, n >> 1);
 }
 
-static mpf_obj_t load_obj(reader_t *r) {
+static mpf_obj_t load_obj(reader_t *r, unsigned depth) {
     uint8_t tag = read_byte(r);
     switch (tag) {
         case OBJ_NONE:
@@ -104,6 +109,18 @@ static mpf_obj_t load_obj(reader_t *r) {
                 v = v * 10 + (t[i] - '0');
             }
             return MPF_OBJ_NEW_SMALL_INT(neg ? -v : v);
+        }
+        case OBJ_TUPLE: {
+            size_t n = read_uint(r);
+            /* each item takes at least one byte: a larger count is a corrupt file */
+            if (depth >= MAX_TUPLE_NESTING || n > (size_t)(r->end - r->p)) {
+                malformed();
+            }
+            mpf_tuple_t *t = mpf_tuple_new(n, NULL);
+            for (size_t i = 0; i < n; ++i) {
+                t->items[i] = load_obj(r, depth + 1);
+            }
+            return t;
         }
         default:
             mpf_raise_msg(&mpf_type_ValueError, "constant of kind %d not supported yet", tag);
@@ -306,7 +323,7 @@ const mpf_raw_code_t *mpf_load_mpy(const uint8_t *data, size_t len, mpf_context_
     }
     mpf_obj_t *obj_table = mpf_alloc(r.n_obj * sizeof(mpf_obj_t) + 1);
     for (size_t i = 0; i < r.n_obj; ++i) {
-        obj_table[i] = load_obj(&r);
+        obj_table[i] = load_obj(&r, 0);
     }
     const mpf_raw_code_t *rc = load_raw_code(&r, 0);
     if (r.p != r.end) {

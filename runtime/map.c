@@ -68,3 +68,14 @@ void mpf_map_set(mpf_map_t *m, mpf_qstr_t key, mpf_obj_t value) {
     s->value = value;
     m->used++;
 }
+
+/* The key keeps its slot with a NULL value: lookups then see it as absent, probing
+ * past it still works, and a later store reuses it. */
+bool mpf_map_delete(mpf_map_t *m, mpf_qstr_t key) {
+    slot_t *s = lookup(m, key);
+    if (s->key == 0 || s->value == MPF_OBJ_NULL) {
+        return false;
+    }
+    s->value = MPF_OBJ_NULL;
+    return true;
+}

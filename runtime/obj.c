@@ -4,63 +4,62 @@
 #include "gc.h"
 #include "print.h"
 #include "qstr.h"
+#include "genhdr/opcodes.h"
 
-#define CONSOLE (&mpf_print_console)
-
-static void int_print(mpf_obj_t self, bool repr) {
+static void int_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
-    mpf_print_int(CONSOLE, MPF_OBJ_SMALL_INT_VALUE(self));
+    mpf_print_int(p, MPF_OBJ_SMALL_INT_VALUE(self));
 }
 
-static void bool_print(mpf_obj_t self, bool repr) {
+static void bool_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
-    mpf_print_str(CONSOLE, self == mpf_const_true ? "True" : "False");
+    mpf_print_str(p, self == mpf_const_true ? "True" : "False");
 }
 
-static void none_print(mpf_obj_t self, bool repr) {
+static void none_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)self;
     (void)repr;
-    mpf_print_str(CONSOLE, "None");
+    mpf_print_str(p, "None");
 }
 
-static void str_print(mpf_obj_t self, bool repr) {
+void mpf_str_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     size_t len;
     const char *s = mpf_obj_str_data(self, &len);
     if (!repr) {
-        mpf_print_strn(CONSOLE, s, len);
+        mpf_print_strn(p, s, len);
         return;
     }
     /* Python's choice of quote: single, unless the text has one and no double */
     char quote = memchr(s, '\'', len) && !memchr(s, '"', len) ? '"' : '\'';
-    mpf_print_strn(CONSOLE, &quote, 1);
+    mpf_print_strn(p, &quote, 1);
     for (size_t i = 0; i < len; ++i) {
         unsigned char c = (unsigned char)s[i];
         if (c == (unsigned char)quote || c == '\\') {
             char esc[2] = {'\\', (char)c};
-            mpf_print_strn(CONSOLE, esc, 2);
+            mpf_print_strn(p, esc, 2);
         } else if (c == '\n') {
-            mpf_print_str(CONSOLE, "\\n");
+            mpf_print_str(p, "\\n");
         } else if (c == '\r') {
-            mpf_print_str(CONSOLE, "\\r");
+            mpf_print_str(p, "\\r");
         } else if (c == '\t') {
-            mpf_print_str(CONSOLE, "\\t");
+            mpf_print_str(p, "\\t");
         } else if (c < 0x20 || c == 0x7f) {
             static const char hex[] = "0123456789abcdef";
             char esc[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
-            mpf_print_strn(CONSOLE, esc, 4);
+            mpf_print_strn(p, esc, 4);
         } else {
-            mpf_print_strn(CONSOLE, s + i, 1);
+            mpf_print_strn(p, s + i, 1);
         }
     }
-    mpf_print_strn(CONSOLE, &quote, 1);
+    mpf_print_strn(p, &quote, 1);
 }
 
-static void type_print(mpf_obj_t self, bool repr) {
+static void type_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
-    mpf_printf(CONSOLE, "<class '%q'>", ((const mpf_type_t *)self)->name);
+    mpf_printf(p, "<class '%q'>", ((const mpf_type_t *)self)->name);
 }
 
-static void function_print(mpf_obj_t self, bool repr) {
+static void function_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
     const mpf_fun_bc_t *f = self;
     /* the name is the first entry of the prelude's info, after two var-length fields */
@@ -73,12 +72,12 @@ static void function_print(mpf_obj_t self, bool repr) {
     do {
         idx = (idx << 7) | (*ip & 0x7f);
     } while (*ip++ & 0x80);
-    mpf_printf(CONSOLE, "<function %q>", f->ctx->qstr_table[idx]);
+    mpf_printf(p, "<function %q>", f->ctx->qstr_table[idx]);
 }
 
-static void builtin_print(mpf_obj_t self, bool repr) {
+static void builtin_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
-    mpf_printf(CONSOLE, "<function %q>", ((const mpf_builtin_t *)self)->name);
+    mpf_printf(p, "<function %q>", ((const mpf_builtin_t *)self)->name);
 }
 
 static mpf_obj_t function_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -89,26 +88,84 @@ static mpf_obj_t builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const 
     return ((const mpf_builtin_t *)self)->fun(n_args, n_kw, args);
 }
 
-const mpf_type_t mpf_type_type = {{&mpf_type_type}, MP_QSTR_type, NULL, type_print, NULL};
-const mpf_type_t mpf_type_int = {{&mpf_type_type}, MP_QSTR_int, NULL, int_print, NULL};
-const mpf_type_t mpf_type_bool = {{&mpf_type_type}, MP_QSTR_bool, NULL, bool_print, NULL};
-const mpf_type_t mpf_type_NoneType = {{&mpf_type_type}, MP_QSTR_NoneType, NULL, none_print, NULL};
-const mpf_type_t mpf_type_str = {{&mpf_type_type}, MP_QSTR_str, NULL, str_print, NULL};
-const mpf_type_t mpf_type_function = {
-    {&mpf_type_type}, MP_QSTR_function, NULL, function_print, function_call
+const mpf_type_t mpf_type_type = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_type, .print = type_print,
 };
-const mpf_type_t mpf_type_builtin = {
-    {&mpf_type_type}, MP_QSTR_function, NULL, builtin_print, builtin_call
-};
-
-static void cell_print(mpf_obj_t self, bool repr) {
-    (void)self;
-    (void)repr;
-    mpf_print_str(CONSOLE, "<cell>");
+/* int(x) and int(text, base) for what fits a small int */
+static mpf_obj_t int_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    (void)n_kw;
+    if (n_args == 0) {
+        return MPF_OBJ_NEW_SMALL_INT(0);
+    }
+    if (mpf_obj_is_int(args[0])) {
+        return MPF_OBJ_NEW_SMALL_INT(mpf_obj_int_value(args[0]));
+    }
+    if (!mpf_obj_is_str(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(args[0]));
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(args[0], &len);
+    mpf_int_t base = n_args > 1 ? mpf_obj_int_value(args[1]) : 10;
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
+        ++i;
+    }
+    bool neg = i < len && s[i] == '-';
+    i += i < len && (s[i] == '-' || s[i] == '+');
+    mpf_int_t v = 0;
+    size_t digits = 0;
+    for (; i < len; ++i) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
+        if (d >= base) {
+            break;
+        }
+        if (__builtin_mul_overflow(v, base, &v) || __builtin_add_overflow(v, d, &v) || !MPF_SMALL_INT_FITS(v)) {
+            mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
+        }
+        ++digits;
+    }
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
+        ++i;
+    }
+    if (digits == 0 || i != len) {
+        mpf_raise_msg(&mpf_type_ValueError, "invalid syntax for integer with base %d", (int)base);
+    }
+    return MPF_OBJ_NEW_SMALL_INT(neg ? -v : v);
 }
 
-static void closure_print(mpf_obj_t self, bool repr) {
-    function_print((mpf_obj_t)((const mpf_closure_t *)self)->fun, repr);
+static mpf_obj_t bool_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    (void)n_kw;
+    return MPF_OBJ_BOOL(n_args && mpf_obj_is_true(args[0]));
+}
+
+const mpf_type_t mpf_type_int = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_int, .print = int_print, .make_new = int_make_new,
+};
+const mpf_type_t mpf_type_bool = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_bool, .parent = &mpf_type_int, .print = bool_print,
+    .make_new = bool_make_new,
+};
+const mpf_type_t mpf_type_NoneType = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_NoneType, .print = none_print,
+};
+const mpf_type_t mpf_type_function = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_function, .print = function_print, .call = function_call,
+};
+const mpf_type_t mpf_type_builtin = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_function, .print = builtin_print, .call = builtin_call,
+};
+
+static void cell_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
+    (void)self;
+    (void)repr;
+    mpf_print_str(p, "<cell>");
+}
+
+static void closure_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
+    function_print(p, (mpf_obj_t)((const mpf_closure_t *)self)->fun, repr);
 }
 
 /* The closed-over cells go first, where the compiler counted them as parameters. */
@@ -123,9 +180,11 @@ static mpf_obj_t closure_call(mpf_obj_t self, size_t n_args, size_t n_kw, const 
     return ret;
 }
 
-const mpf_type_t mpf_type_cell = {{&mpf_type_type}, MP_QSTR_cell, NULL, cell_print, NULL};
+const mpf_type_t mpf_type_cell = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_cell, .print = cell_print,
+};
 const mpf_type_t mpf_type_closure = {
-    {&mpf_type_type}, MP_QSTR_function, NULL, closure_print, closure_call
+    .base = {&mpf_type_type}, .name = MP_QSTR_function, .print = closure_print, .call = closure_call,
 };
 
 const mpf_type_t *mpf_obj_get_type(mpf_obj_t o) {
@@ -210,18 +269,28 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         const mpf_range_t *r = o;
         return r->step > 0 ? r->start < r->stop : r->start > r->stop;
     }
+    const mpf_type_t *t = MPF_OBJ_TYPE_OF_PTR(o);
+    if (t->len != NULL) {
+        return t->len(o) != 0;
+    }
     return true;
 }
 
-void mpf_obj_print(mpf_obj_t o, bool repr) {
+void mpf_obj_print_to(mpf_print_t *p, mpf_obj_t o, bool repr) {
     const mpf_type_t *t = mpf_obj_get_type(o);
     if (t == &mpf_type_type) {
-        type_print(o, repr);
+        type_print(p, o, repr);
     } else if (mpf_obj_is_exception(o)) {
-        mpf_exc_print_instance(o, repr);
+        mpf_exc_print_instance(p, o, repr);
+    } else if (t->print != NULL) {
+        t->print(p, o, repr);
     } else {
-        t->print(o, repr);
+        mpf_printf(p, "<%q>", t->name);
     }
+}
+
+void mpf_obj_print(mpf_obj_t o, bool repr) {
+    mpf_obj_print_to(&mpf_print_console, o, repr);
 }
 
 bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
@@ -236,6 +305,13 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
         const char *sa = mpf_obj_str_data(a, &la);
         const char *sb = mpf_obj_str_data(b, &lb);
         return la == lb && memcmp(sa, sb, la) == 0;
+    }
+    const mpf_type_t *ta = mpf_obj_get_type(a);
+    if (ta->binary_op != NULL && MPF_OBJ_IS_PTR(a)) {
+        mpf_obj_t r = ta->binary_op(MP_BINARY_OP_EQUAL, a, b);
+        if (r != MPF_OBJ_NULL) {
+            return r == mpf_const_true;
+        }
     }
     if (MPF_OBJ_IS_PTR(a) && MPF_OBJ_IS_PTR(b) && MPF_OBJ_TYPE_OF_PTR(a) == &mpf_type_range &&
         MPF_OBJ_TYPE_OF_PTR(b) == &mpf_type_range) {

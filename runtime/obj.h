@@ -51,13 +51,36 @@ typedef struct {
 /* Calls get positional args first, then n_kw (name, value) pairs. */
 typedef mpf_obj_t (*mpf_call_fun_t)(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
 
+struct _mpf_print_t;
+
+/* A method of a built-in type: called with the instance as args[0]. */
+typedef struct {
+    mpf_qstr_t name;
+    const void *fun; /* an mpf_builtin_t */
+} mpf_method_t;
+
+/* MPF_SUBSCR_LOAD as `value` of a subscr hook loads; MPF_OBJ_NULL deletes. */
+#define MPF_SUBSCR_LOAD MPF_OBJ_IMMEDIATE(7)
+
 struct _mpf_type_t {
     mpf_obj_base_t base;
     mpf_qstr_t name;
     const mpf_type_t *parent; /* exception classes: what `except` would also match */
-    void (*print)(mpf_obj_t self, bool repr);
+    void (*print)(struct _mpf_print_t *p, mpf_obj_t self, bool repr);
     mpf_call_fun_t call;
+    /* each optional; binary_op returns MPF_OBJ_NULL for an operand it does not take */
+    mpf_obj_t (*binary_op)(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs);
+    mpf_obj_t (*subscr)(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
+    /* the item at *pos, advancing it; MPF_OBJ_NULL at the end */
+    mpf_obj_t (*iternext)(mpf_obj_t self, size_t *pos);
+    size_t (*len)(mpf_obj_t self);
+    const mpf_method_t *methods;
+    size_t n_methods;
+    mpf_call_fun_t make_new; /* calling the type itself; self is the type */
+    unsigned flags;
 };
+
+#define MPF_TYPE_FLAG_ITERATOR (1) /* iter() of it is itself */
 
 #define MPF_OBJ_TYPE_OF_PTR(o) (((const mpf_obj_base_t *)(o))->type)
 
@@ -130,6 +153,62 @@ typedef struct {
     uint16_t tb_len, tb_alloc;
 } mpf_exc_t;
 
+/* --- containers --- */
+typedef struct {
+    mpf_obj_base_t base;
+    size_t len;
+    mpf_obj_t items[];
+} mpf_tuple_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    size_t len, alloc;
+    mpf_obj_t *items;
+} mpf_list_t;
+
+/* dict and set: entries in insertion order (what CPython prints), found through an
+ * index table of entry numbers; a deleted entry keeps its place with key NULL */
+typedef struct {
+    mpf_obj_t key, value;
+} mpf_dict_entry_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    size_t used;      /* live entries */
+    size_t n_entries; /* entries written, live or deleted */
+    size_t alloc;     /* entries room; the index has 2 * alloc slots */
+    mpf_dict_entry_t *entries;
+    int32_t *index; /* -1 empty */
+} mpf_dict_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t start, stop, step;
+} mpf_slice_t;
+
+/* A built-in function with its first argument bound (a method taken as a value). */
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t fun, self;
+} mpf_bound_t;
+
+/* iterator objects from iter(), enumerate, zip, map, ...: the generic form keeps an
+ * object and a position for its type's iternext hook */
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t obj;
+    size_t pos;
+} mpf_iter_t;
+
+extern const mpf_type_t mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_set,
+    mpf_type_frozenset, mpf_type_slice, mpf_type_bound, mpf_type_iterator,
+    mpf_type_dict_keys, mpf_type_dict_values, mpf_type_dict_items;
+extern const mpf_type_t mpf_type_enumerate, mpf_type_zip, mpf_type_map, mpf_type_filter,
+    mpf_type_reversed;
+extern const mpf_type_t mpf_type_IndexError, mpf_type_KeyError, mpf_type_LookupError,
+    mpf_type_AttributeError, mpf_type_StopIteration, mpf_type_AssertionError,
+    mpf_type_KeyboardInterrupt, mpf_type_SystemExit;
+
 extern const mpf_type_t mpf_type_type, mpf_type_int, mpf_type_bool, mpf_type_NoneType,
     mpf_type_str, mpf_type_function, mpf_type_builtin, mpf_type_range, mpf_type_cell,
     mpf_type_closure;
@@ -138,7 +217,41 @@ extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_Ari
     mpf_type_TypeError, mpf_type_ValueError, mpf_type_RuntimeError, mpf_type_MemoryError,
     mpf_type_NotImplementedError, mpf_type_ImportError;
 
+/* objtuple.c, objlist.c, objdict.c, objslice.c */
+mpf_obj_t mpf_tuple_new(size_t n, const mpf_obj_t *items);
+mpf_obj_t mpf_list_new(size_t n, const mpf_obj_t *items);
+void mpf_list_append(mpf_obj_t list, mpf_obj_t item);
+mpf_obj_t mpf_list_sort(mpf_obj_t list, mpf_obj_t key, bool reverse);
+mpf_obj_t mpf_dict_new(size_t capacity);
+mpf_obj_t mpf_dict_get(mpf_obj_t dict, mpf_obj_t key); /* MPF_OBJ_NULL if absent */
+void mpf_dict_store(mpf_obj_t dict, mpf_obj_t key, mpf_obj_t value);
+mpf_obj_t mpf_set_new(const mpf_type_t *type);
+void mpf_set_add(mpf_obj_t set, mpf_obj_t item);
+size_t mpf_obj_hash(mpf_obj_t o);
+/* items and count of a tuple or list; false for anything else */
+bool mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items);
+/* sequence index with negative values from the end; IndexError out of range */
+size_t mpf_seq_index(mpf_obj_t index, size_t len, const char *what);
+/* a slice over len items: start, step and count of the items it selects */
+bool mpf_slice_indices(mpf_obj_t index, size_t len, mpf_int_t *start, mpf_int_t *step, size_t *count);
+void mpf_print_seq(struct _mpf_print_t *p, const char *open, const char *close, size_t n,
+    const mpf_obj_t *items, bool one_comma);
+mpf_obj_t mpf_seq_contains(size_t n, const mpf_obj_t *items, mpf_obj_t x);
+mpf_obj_t mpf_slice_new(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
+extern const mpf_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
+mpf_obj_t mpf_seq_compare(unsigned op, size_t la, const mpf_obj_t *a, size_t lb, const mpf_obj_t *b);
+/* everything an iterable gives, as a new list */
+mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable);
+mpf_obj_t mpf_getiter(mpf_obj_t iterable); /* an iterator object */
+mpf_obj_t mpf_iternext(mpf_obj_t iter);    /* MPF_OBJ_NULL when exhausted */
+
+/* objstr.c */
+mpf_obj_t mpf_str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
+mpf_obj_t mpf_obj_str(mpf_obj_t o, bool repr); /* str(o) or repr(o) */
+void mpf_str_print(struct _mpf_print_t *p, mpf_obj_t self, bool repr);
+
 /* obj.c */
+void mpf_obj_print_to(struct _mpf_print_t *p, mpf_obj_t o, bool repr);
 const mpf_type_t *mpf_obj_get_type(mpf_obj_t o);
 const char *mpf_obj_type_name(mpf_obj_t o);
 bool mpf_obj_is_true(mpf_obj_t o);
@@ -155,6 +268,12 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b);
 mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs);
 mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg);
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+mpf_obj_t mpf_subscr(mpf_obj_t base, mpf_obj_t index, mpf_obj_t value);
+size_t mpf_obj_len(mpf_obj_t o);
+/* LOAD_METHOD: dest[0] the function, dest[1] self (or MPF_OBJ_NULL when none) */
+void mpf_load_method(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest);
+mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr);
+bool mpf_obj_is_instance(mpf_obj_t o, const mpf_type_t *t);
 mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name);
 mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name);
 mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx);
@@ -166,6 +285,7 @@ mpf_obj_t mpf_new_cell(mpf_obj_t obj);
 mpf_map_t *mpf_map_new(size_t capacity);
 mpf_obj_t mpf_map_get(const mpf_map_t *map, mpf_qstr_t key); /* MPF_OBJ_NULL if absent */
 void mpf_map_set(mpf_map_t *map, mpf_qstr_t key, mpf_obj_t value);
+bool mpf_map_delete(mpf_map_t *map, mpf_qstr_t key); /* false if absent */
 
 /* builtins.c */
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name);

@@ -1,10 +1,18 @@
 #include <string.h>
 
+#include "gc.h"
 #include "mpf.h"
 #include "print.h"
 #include "qstr.h"
 
-mpf_print_t mpf_print_console = {NULL, 0, 0};
+mpf_print_t mpf_print_console = {NULL, 0, 0, false};
+
+void mpf_print_init_heap(mpf_print_t *p) {
+    p->cap = 32;
+    p->buf = mpf_alloc(p->cap);
+    p->len = 0;
+    p->grow = true;
+}
 
 void mpf_write(const char *s, size_t n) {
     if (n) {
@@ -22,7 +30,15 @@ void mpf_print_strn(mpf_print_t *p, const char *s, size_t n) {
         mpf_write(s, n);
         return;
     }
-    /* a buffer truncates silently: messages are best effort, never a crash */
+    if (p->grow && n > p->cap - 1 - p->len) {
+        size_t cap = p->cap * 2;
+        while (n > cap - 1 - p->len) {
+            cap *= 2;
+        }
+        p->buf = mpf_realloc(p->buf, cap);
+        p->cap = cap;
+    }
+    /* a fixed buffer truncates silently: messages are best effort, never a crash */
     size_t room = p->cap - 1 - p->len;
     if (n > room) {
         n = room;

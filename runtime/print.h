@@ -3,12 +3,17 @@
 #define MPF_PRINT_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
-typedef struct {
+typedef struct _mpf_print_t {
     char *buf; /* NULL: the console */
     size_t len, cap;
+    bool grow; /* buf is on the GC heap and grows as needed (else it truncates) */
 } mpf_print_t;
+
+/* A growing heap buffer, for str()/repr() and formatting. */
+void mpf_print_init_heap(mpf_print_t *p);
 
 extern mpf_print_t mpf_print_console;
 

@@ -3,6 +3,7 @@
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
+#include "print.h"
 #include "qstr.h"
 
 /* The special-method names MicroPython's messages use, by binary operator number. */
@@ -183,9 +184,52 @@ static mpf_obj_t str_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
 }
 
+static bool is_ptr_with_binop(mpf_obj_t o) {
+    return MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o)->binary_op != NULL;
+}
+
 mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op == MP_BINARY_OP_IS) {
         return MPF_OBJ_BOOL(lhs == rhs);
+    }
+    if (op == MP_BINARY_OP_EXCEPTION_MATCH) {
+        return MPF_OBJ_BOOL(mpf_exc_match(lhs, rhs));
+    }
+    if (op == MP_BINARY_OP_IN) {
+        /* `lhs in rhs`: the container decides */
+        if (is_ptr_with_binop(rhs)) {
+            mpf_obj_t r = MPF_OBJ_TYPE_OF_PTR(rhs)->binary_op(op, rhs, lhs);
+            if (r != MPF_OBJ_NULL) {
+                return r;
+            }
+        }
+        const mpf_type_t *t = mpf_obj_get_type(rhs);
+        if (!mpf_obj_is_str(rhs) && t->iternext != NULL) {
+            size_t pos = 0;
+            mpf_obj_t x;
+            while ((x = t->iternext(rhs, &pos)) != MPF_OBJ_NULL) {
+                if (mpf_obj_equal(x, lhs)) {
+                    return mpf_const_true;
+                }
+            }
+            return mpf_const_false;
+        }
+    }
+    if (is_ptr_with_binop(lhs)) {
+        /* in-place operators first, for the types that mutate (list +=) */
+        mpf_obj_t r = MPF_OBJ_TYPE_OF_PTR(lhs)->binary_op(op, lhs, rhs);
+        if (r == MPF_OBJ_NULL && op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
+            r = MPF_OBJ_TYPE_OF_PTR(lhs)->binary_op(op + MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR, lhs, rhs);
+        }
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+    if (op == MP_BINARY_OP_MULTIPLY && mpf_obj_is_int(lhs) && is_ptr_with_binop(rhs)) {
+        mpf_obj_t r = MPF_OBJ_TYPE_OF_PTR(rhs)->binary_op(op, rhs, lhs);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
     }
     if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
         op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
@@ -246,6 +290,13 @@ mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *a
     if (t == &mpf_type_type && mpf_obj_is_exception_type(fun)) {
         return ((const mpf_type_t *)fun)->call(fun, n_args, n_kw, args);
     }
+    if (t == &mpf_type_type) {
+        const mpf_type_t *type = fun;
+        if (type->make_new == NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "cannot create '%q' instances", type->name);
+        }
+        return type->make_new(fun, n_args, n_kw, args);
+    }
     if (t->call == NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't callable", mpf_obj_type_name(fun));
     }
@@ -291,4 +342,131 @@ mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, s
     c->n_closed = n_closed;
     memcpy(c->closed, closed, n_closed * sizeof(mpf_obj_t));
     return c;
+}
+
+mpf_obj_t mpf_subscr(mpf_obj_t base, mpf_obj_t index, mpf_obj_t value) {
+    const mpf_type_t *t = mpf_obj_get_type(base);
+    if (t->subscr == NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, value == MPF_SUBSCR_LOAD ? "'%q' object isn't subscriptable"
+                                                                    : "'%q' object doesn't support item assignment",
+            t->name);
+    }
+    return t->subscr(base, index, value);
+}
+
+size_t mpf_obj_len(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_get_type(o);
+    if (t->len == NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "object of type '%q' has no len()", t->name);
+    }
+    return t->len(o);
+}
+
+static const mpf_builtin_t *find_method(const mpf_type_t *t, mpf_qstr_t attr) {
+    for (size_t i = 0; i < t->n_methods; ++i) {
+        if (t->methods[i].name == attr) {
+            return t->methods[i].fun;
+        }
+    }
+    return NULL;
+}
+
+static _Noreturn void no_attr(mpf_obj_t base, mpf_qstr_t attr) {
+    if (mpf_obj_get_type(base) == &mpf_type_type) {
+        mpf_raise_msg(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
+            ((const mpf_type_t *)base)->name, attr);
+    }
+    mpf_raise_msg(&mpf_type_AttributeError, "'%s' object has no attribute '%q'", mpf_obj_type_name(base), attr);
+}
+
+void mpf_load_method(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const mpf_type_t *t = mpf_obj_get_type(base);
+    const mpf_builtin_t *m = find_method(t, attr);
+    if (m != NULL) {
+        dest[0] = (mpf_obj_t)m;
+        dest[1] = base;
+        return;
+    }
+    if (t == &mpf_type_type) {
+        /* a method looked up on the type itself: called with the instance as argument */
+        m = find_method(base, attr);
+        if (m != NULL) {
+            dest[0] = (mpf_obj_t)m;
+            dest[1] = MPF_OBJ_NULL;
+            return;
+        }
+    }
+    dest[0] = mpf_load_attr(base, attr);
+    dest[1] = MPF_OBJ_NULL;
+}
+
+static void bound_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
+    (void)repr;
+    const mpf_bound_t *b = self;
+    mpf_printf(p, "<bound_method>");
+    (void)b;
+}
+
+static mpf_obj_t bound_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_bound_t *b = self;
+    size_t n = 1 + n_args + 2 * n_kw;
+    mpf_obj_t *all = mpf_pystack_alloc(n * sizeof(mpf_obj_t));
+    all[0] = b->self;
+    memcpy(all + 1, args, (n - 1) * sizeof(mpf_obj_t));
+    mpf_obj_t r = mpf_call(b->fun, n_args + 1, n_kw, all);
+    mpf_pystack_free(all);
+    return r;
+}
+
+const mpf_type_t mpf_type_bound = {
+    .base = {&mpf_type_type},
+    .name = MP_QSTR_bound_method,
+    .print = bound_print,
+    .call = bound_call,
+};
+
+mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr) {
+    const mpf_type_t *t = mpf_obj_get_type(base);
+    const mpf_builtin_t *m = find_method(t, attr);
+    if (m != NULL) {
+        mpf_bound_t *b = mpf_alloc(sizeof(*b));
+        b->base.type = &mpf_type_bound;
+        b->fun = (mpf_obj_t)m;
+        b->self = base;
+        return b;
+    }
+    if (t == &mpf_type_type) {
+        m = find_method(base, attr);
+        if (m != NULL) {
+            return (mpf_obj_t)m;
+        }
+    }
+    if (attr == MP_QSTR___name__ && t == &mpf_type_type) {
+        return MPF_OBJ_NEW_QSTR(((const mpf_type_t *)base)->name);
+    }
+    if (attr == MP_QSTR___class__) {
+        return (mpf_obj_t)t;
+    }
+    if (mpf_obj_is_exception(base) && attr == MP_QSTR_args) {
+        const mpf_exc_t *e = base;
+        return e->arg == MPF_OBJ_NULL ? mpf_tuple_new(0, NULL) : mpf_tuple_new(1, &e->arg);
+    }
+    if (mpf_obj_is_exception(base) && attr == MP_QSTR_value) {
+        const mpf_exc_t *e = base;
+        return e->arg == MPF_OBJ_NULL ? mpf_const_none : e->arg;
+    }
+    no_attr(base, attr);
+}
+
+bool mpf_obj_is_instance(mpf_obj_t o, const mpf_type_t *t) {
+    const mpf_type_t *ot = mpf_obj_get_type(o);
+    if (t == &mpf_type_int && ot == &mpf_type_bool) {
+        return true;
+    }
+    for (; ot != NULL; ot = ot->parent) {
+        if (ot == t) {
+            return true;
+        }
+    }
+    return false;
 }

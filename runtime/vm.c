@@ -18,11 +18,50 @@ void mpf_vm_reset(void *stack_top) {
     mpf_pystack_reset();
 }
 
-/* Where the running instruction is, for the traceback. It lives in the frame's
- * memory (not a local) so that it survives the longjmp out of a failing operation. */
+/* An active try/finally/with block (SETUP_*), as py/vm.c keeps them: where its
+ * handler starts, how deep the value stack was, and the exception it caught. */
+typedef struct {
+    const uint8_t *handler;
+    size_t depth;
+    bool is_finally;
+    mpf_obj_t caught;
+} block_t;
+
+/* What survives the longjmp out of a failing operation lives in the frame's memory,
+ * not in locals: where the running instruction is (for the traceback and for finding
+ * the handler), where to resume, and the block stack. */
 typedef struct {
     const uint8_t *op_ip;
+    const uint8_t *resume_ip;
+    mpf_obj_t *resume_sp;
+    size_t n_blocks, max_blocks;
+    block_t *blocks;
 } frame_t;
+
+/* A return or jump passing through a finally handler: pushed for the handler, and
+ * resumed by END_FINALLY. cause < 0: a return of `data`; else a jump to `target`
+ * with `cause` blocks still to leave. */
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_int_t cause;
+    mpf_obj_t data;
+    const uint8_t *target;
+} unwind_t;
+
+static const mpf_type_t unwind_type = {.base = {&mpf_type_type}, .name = MP_QSTR_object};
+
+static mpf_obj_t new_unwind(mpf_int_t cause, mpf_obj_t data, const uint8_t *target) {
+    unwind_t *u = mpf_alloc(sizeof(*u));
+    u->base.type = &unwind_type;
+    u->cause = cause;
+    u->data = data;
+    u->target = target;
+    return u;
+}
+
+static bool is_unwind(mpf_obj_t o) {
+    return MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &unwind_type;
+}
 
 static size_t decode_uint(const uint8_t **ipp) {
     const uint8_t *ip = *ipp;
@@ -75,12 +114,105 @@ static _Noreturn void unsupported_opcode(unsigned op) {
 
 /* Runs the bytecode of one call to completion; `state` holds the locals at the top
  * (local i at state[n_state - 1 - i]) and the value stack growing up from state[0]. */
-static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *state,
-    size_t n_state, frame_t *frame) {
+static _Noreturn void stack_error(void) {
+    mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
+}
+
+/* Leaves `unum & 0x7f` blocks on the way to `target` (a break or continue out of try
+ * or with); a finally handler not yet running is run first, with an unwind marker
+ * that brings END_FINALLY back here. Returns where to continue. */
+static const uint8_t *unwind_jump(frame_t *frame, mpf_obj_t *state, mpf_obj_t **spp,
+    const uint8_t *ip, const uint8_t *target, size_t unum) {
+    mpf_obj_t *sp = *spp;
+    while (unum & 0x7f) {
+        unum -= 1;
+        if (frame->n_blocks == 0) {
+            stack_error();
+        }
+        block_t *b = &frame->blocks[frame->n_blocks - 1];
+        if (b->is_finally) {
+            sp = state + b->depth - 1;
+            if (b->handler > ip) {
+                *++sp = new_unwind((mpf_int_t)unum, MPF_OBJ_NULL, target);
+                *spp = sp;
+                return b->handler;
+            }
+        }
+        frame->n_blocks--;
+    }
+    if (unum) {
+        sp -= MP_OBJ_ITER_BUF_NSLOTS; /* a break out of a for loop drops its iterator */
+    }
+    *spp = sp;
+    return target;
+}
+
+/* A return through finally handlers: each runs first, holding the value in a marker.
+ * Returns NULL when the function can return (the value on top of the stack). */
+static const uint8_t *unwind_return(frame_t *frame, mpf_obj_t *state, mpf_obj_t **spp, const uint8_t *ip) {
+    mpf_obj_t *sp = *spp;
+    while (frame->n_blocks) {
+        block_t *b = &frame->blocks[frame->n_blocks - 1];
+        if (b->is_finally) {
+            mpf_obj_t value = *sp;
+            sp = state + b->depth - 1;
+            if (b->handler > ip) {
+                *++sp = new_unwind(-1, value, NULL);
+                *spp = sp;
+                return b->handler;
+            }
+            *++sp = value;
+        }
+        frame->n_blocks--;
+    }
+    *spp = sp;
+    return NULL;
+}
+
+static void push_block(frame_t *frame, const uint8_t *handler, size_t depth, bool is_finally) {
+    if (frame->n_blocks == frame->max_blocks) {
+        stack_error();
+    }
+    block_t *b = &frame->blocks[frame->n_blocks++];
+    b->handler = handler;
+    b->depth = depth;
+    b->is_finally = is_finally;
+    b->caught = MPF_OBJ_NULL;
+}
+
+static void unpack(mpf_obj_t seq, size_t n_before, size_t n_after, bool star, mpf_obj_t *out) {
+    size_t n;
+    mpf_obj_t *items;
+    if (!mpf_obj_get_array(seq, &n, &items)) {
+        mpf_list_t *l = mpf_list_from_iter(seq);
+        n = l->len;
+        items = l->items;
+    }
+    if (n < n_before + n_after) {
+        mpf_raise_msg(&mpf_type_ValueError, "need more than %d values to unpack", (int)n);
+    }
+    if (!star && n > n_before) {
+        mpf_raise_msg(&mpf_type_ValueError, "too many values to unpack (expected %d)", (int)n_before);
+    }
+    /* the stack gets the last item lowest, so the first is on top */
+    size_t k = 0;
+    for (size_t i = 0; i < n_after; ++i) {
+        out[k++] = items[n - 1 - i];
+    }
+    if (star) {
+        out[k++] = mpf_list_new(n - n_before - n_after, items + n_before);
+    }
+    for (size_t i = 0; i < n_before; ++i) {
+        out[k++] = items[n_before - 1 - i];
+    }
+}
+
+static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, frame_t *frame) {
     const mpf_context_t *ctx = fun->ctx;
     const uint16_t *qstr_table = ctx->qstr_table;
     mpf_obj_t *fastn = &state[n_state - 1];
-    mpf_obj_t *sp = state - 1;
+    const uint8_t *ip = frame->resume_ip;
+    mpf_obj_t *sp = frame->resume_sp;
 
     for (;;) {
         /* Bytecode from a file is validated at load, except for its stack depth: the
@@ -157,6 +289,14 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *stat
             case MP_BC_STORE_GLOBAL:
                 mpf_map_set(ctx->globals, qstr_table[decode_uint(&ip)], *sp--);
                 break;
+            case MP_BC_DELETE_NAME:
+            case MP_BC_DELETE_GLOBAL: {
+                mpf_qstr_t name = qstr_table[decode_uint(&ip)];
+                if (!mpf_map_delete(ctx->globals, name)) {
+                    mpf_raise_msg(&mpf_type_NameError, "name '%q' isn't defined", name);
+                }
+                break;
+            }
             case MP_BC_DUP_TOP:
                 sp[1] = sp[0];
                 ++sp;
@@ -244,7 +384,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *stat
                 const mpf_raw_code_t *child = fun->rc->children[decode_uint(&ip)];
                 size_t n_closed = *ip++;
                 if (n_closed > (size_t)(sp - state) + 1) {
-                    mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
+                    stack_error();
                 }
                 mpf_obj_t closure = mpf_make_closure(child, ctx, n_closed, sp - n_closed + 1);
                 sp -= n_closed;
@@ -261,9 +401,193 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, const uint8_t *ip, mpf_obj_t *stat
                 *sp = mpf_call(*sp, n_pos, n_kw, sp + 1);
                 break;
             }
-            case MP_BC_RETURN_VALUE:
-                return *sp;
-            case MP_BC_RAISE_OBJ: {
+            case MP_BC_RETURN_VALUE: {
+                const uint8_t *next = unwind_return(frame, state, &sp, frame->op_ip);
+                if (next == NULL) {
+                    return *sp;
+                }
+                ip = next;
+                break;
+            }
+            case MP_BC_SETUP_EXCEPT:
+            case MP_BC_SETUP_FINALLY: {
+                size_t d = decode_ulabel(&ip);
+                push_block(frame, ip + d, (size_t)(sp - state + 1), op == MP_BC_SETUP_FINALLY);
+                break;
+            }
+            case MP_BC_POP_EXCEPT_JUMP: {
+                size_t d = decode_ulabel(&ip);
+                if (frame->n_blocks == 0) {
+                    stack_error();
+                }
+                frame->n_blocks--;
+                ip += d;
+                break;
+            }
+            case MP_BC_END_FINALLY: {
+                if (frame->n_blocks == 0) {
+                    stack_error();
+                }
+                frame->n_blocks--;
+                mpf_obj_t top = *sp--;
+                if (top == mpf_const_none) {
+                    break;
+                }
+                if (is_unwind(top)) {
+                    const unwind_t *u = top;
+                    if (u->cause < 0) {
+                        *++sp = u->data;
+                        const uint8_t *next = unwind_return(frame, state, &sp, frame->op_ip);
+                        if (next == NULL) {
+                            return *sp;
+                        }
+                        ip = next;
+                    } else {
+                        ip = unwind_jump(frame, state, &sp, frame->op_ip, u->target, (size_t)u->cause);
+                    }
+                    break;
+                }
+                mpf_raise(top);
+            }
+            case MP_BC_UNWIND_JUMP: {
+                ptrdiff_t d = decode_slabel(&ip);
+                const uint8_t *target = ip + d;
+                size_t unum = *ip++;
+                ip = unwind_jump(frame, state, &sp, frame->op_ip, target, unum);
+                break;
+            }
+            case MP_BC_RAISE_LAST: {
+                for (size_t i = frame->n_blocks; i-- > 0;) {
+                    if (frame->blocks[i].caught != MPF_OBJ_NULL) {
+                        mpf_raise(frame->blocks[i].caught);
+                    }
+                }
+                mpf_raise_msg(&mpf_type_RuntimeError, "no active exception to reraise");
+            }
+            case MP_BC_RAISE_FROM:
+                /* MicroPython ignores the cause */
+                --sp;
+                /* fall through */
+            case MP_BC_BUILD_TUPLE: {
+                if (op == MP_BC_RAISE_FROM) {
+                    goto raise_obj;
+                }
+                size_t n = decode_uint(&ip);
+                if (n > (size_t)(sp - state + 1)) {
+                    stack_error();
+                }
+                mpf_obj_t t = mpf_tuple_new(n, sp + 1 - n);
+                sp -= n;
+                *++sp = t;
+                break;
+            }
+            case MP_BC_BUILD_LIST: {
+                size_t n = decode_uint(&ip);
+                if (n > (size_t)(sp - state + 1)) {
+                    stack_error();
+                }
+                mpf_obj_t l = mpf_list_new(n, sp + 1 - n);
+                sp -= n;
+                *++sp = l;
+                break;
+            }
+            case MP_BC_BUILD_MAP:
+                *++sp = mpf_dict_new(decode_uint(&ip));
+                break;
+            case MP_BC_STORE_MAP:
+                sp -= 2;
+                mpf_dict_store(sp[0], sp[2], sp[1]);
+                break;
+            case MP_BC_BUILD_SET: {
+                size_t n = decode_uint(&ip);
+                if (n > (size_t)(sp - state + 1)) {
+                    stack_error();
+                }
+                mpf_obj_t set = mpf_set_new(&mpf_type_set);
+                for (size_t i = 0; i < n; ++i) {
+                    mpf_set_add(set, sp[1 - (ptrdiff_t)n + (ptrdiff_t)i]);
+                }
+                sp -= n;
+                *++sp = set;
+                break;
+            }
+            case MP_BC_BUILD_SLICE: {
+                size_t n = decode_uint(&ip);
+                mpf_obj_t step = mpf_const_none;
+                if (n == 3) {
+                    step = *sp--;
+                }
+                mpf_obj_t stop = *sp--;
+                *sp = mpf_slice_new(*sp, stop, step);
+                break;
+            }
+            case MP_BC_STORE_COMP: {
+                size_t n = decode_uint(&ip);
+                mpf_obj_t target = sp[-(ptrdiff_t)(n >> 2)];
+                if ((n & 3) == 1) {
+                    mpf_dict_store(target, sp[0], sp[-1]);
+                    sp -= 2;
+                } else if ((n & 3) == 0) {
+                    mpf_list_append(target, *sp--);
+                } else {
+                    mpf_set_add(target, *sp--);
+                }
+                break;
+            }
+            case MP_BC_LOAD_SUBSCR: {
+                mpf_obj_t index = *sp--;
+                *sp = mpf_subscr(*sp, index, MPF_SUBSCR_LOAD);
+                break;
+            }
+            case MP_BC_STORE_SUBSCR:
+                mpf_subscr(sp[-1], sp[0], sp[-2]);
+                sp -= 3;
+                break;
+            case MP_BC_UNPACK_SEQUENCE: {
+                size_t n = decode_uint(&ip);
+                if (n > n_state || (size_t)(state + n_state - sp) <= n) {
+                    stack_error();
+                }
+                unpack(*sp, n, 0, false, sp);
+                sp += n - 1;
+                break;
+            }
+            case MP_BC_UNPACK_EX: {
+                size_t n = decode_uint(&ip);
+                size_t before = n & 0xff, after = (n >> 8) & 0xff;
+                if ((size_t)(state + n_state - sp) <= before + after + 1) {
+                    stack_error();
+                }
+                unpack(*sp, before, after, true, sp);
+                sp += before + after;
+                break;
+            }
+            case MP_BC_LOAD_ATTR:
+                *sp = mpf_load_attr(*sp, qstr_table[decode_uint(&ip)]);
+                break;
+            case MP_BC_LOAD_METHOD:
+                mpf_load_method(*sp, qstr_table[decode_uint(&ip)], sp);
+                ++sp;
+                break;
+            case MP_BC_CALL_METHOD: {
+                size_t n = decode_uint(&ip);
+                size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
+                if (n_pos + 2 * n_kw + 1 > (size_t)(sp - state)) {
+                    stack_error();
+                }
+                sp -= n_pos + 2 * n_kw + 1;
+                if (sp[1] == MPF_OBJ_NULL) {
+                    *sp = mpf_call(sp[0], n_pos, n_kw, sp + 2);
+                } else {
+                    *sp = mpf_call(sp[0], n_pos + 1, n_kw, sp + 1);
+                }
+                break;
+            }
+            case MP_BC_GET_ITER:
+                *sp = mpf_getiter(*sp);
+                break;
+            case MP_BC_RAISE_OBJ:
+            raise_obj: {
                 mpf_obj_t exc = *sp;
                 if (mpf_obj_is_exception_type(exc)) {
                     exc = mpf_exc_new(exc, MPF_OBJ_NULL);
@@ -310,6 +634,44 @@ static _Noreturn void arg_count_error(size_t expected, size_t given) {
         (int)expected, (int)given);
 }
 
+/* Puts the call's arguments into the locals and makes the cells (in the frame, before
+ * any instruction runs, so a binding error is reported from this function's line). */
+static void bind_args(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, mpf_obj_t *state, size_t n_state,
+    size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t *fastn = &state[n_state - 1];
+    for (size_t i = 0; i < n_args; ++i) {
+        fastn[-(ptrdiff_t)i] = args[i];
+    }
+    for (size_t i = 0; i < n_kw; ++i) {
+        mpf_obj_t key = args[n_args + 2 * i];
+        size_t j = 0;
+        while (j < pre->n_pos_args &&
+               !(MPF_OBJ_IS_QSTR(key) &&
+                   fun->ctx->qstr_table[mpf_bc_arg_name_index(pre, j)] == MPF_OBJ_QSTR_VALUE(key))) {
+            ++j;
+        }
+        if (j == pre->n_pos_args) {
+            mpf_raise_msg(&mpf_type_TypeError, "unexpected keyword argument '%q'",
+                MPF_OBJ_IS_QSTR(key) ? MPF_OBJ_QSTR_VALUE(key) : 0);
+        }
+        if (fastn[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "function got multiple values for argument '%q'",
+                MPF_OBJ_QSTR_VALUE(key));
+        }
+        fastn[-(ptrdiff_t)j] = args[n_args + 2 * i + 1];
+    }
+    for (size_t j = 0; j < pre->n_pos_args; ++j) {
+        if (fastn[-(ptrdiff_t)j] == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "function missing %d required positional arguments",
+                (int)(pre->n_pos_args - j));
+        }
+    }
+    for (size_t i = 0; i < pre->n_cell; ++i) {
+        size_t local = pre->info[pre->n_info + i];
+        fastn[-(ptrdiff_t)local] = mpf_new_cell(fastn[-(ptrdiff_t)local]);
+    }
+}
+
 mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
     if (call_depth >= MPF_RECURSION_LIMIT ||
@@ -332,61 +694,58 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
     /* guard slots around the state hold None, so that one instruction of a corrupt
      * file reading past either end sees a harmless object (see run) */
     size_t n_state = pre.n_state;
-    frame_t *frame = mpf_pystack_alloc(sizeof(frame_t) + (n_state + 2 * GUARD_SLOTS) * sizeof(mpf_obj_t));
-    mpf_obj_t *state = (mpf_obj_t *)(frame + 1) + GUARD_SLOTS;
+    size_t n_blocks = pre.n_exc_stack;
+    frame_t *frame = mpf_pystack_alloc(sizeof(frame_t) + n_blocks * sizeof(block_t) +
+        (n_state + 2 * GUARD_SLOTS) * sizeof(mpf_obj_t));
+    frame->blocks = (block_t *)(frame + 1);
+    frame->n_blocks = 0;
+    frame->max_blocks = n_blocks;
+    mpf_obj_t *state = (mpf_obj_t *)(frame->blocks + n_blocks) + GUARD_SLOTS;
     for (size_t i = 0; i < GUARD_SLOTS; ++i) {
         state[-1 - (ptrdiff_t)i] = mpf_const_none;
         state[n_state + i] = mpf_const_none;
     }
     memset(state, 0, n_state * sizeof(mpf_obj_t));
     frame->op_ip = pre.code;
+    frame->resume_ip = NULL; /* arguments not yet bound */
+    frame->resume_sp = state - 1;
     ++call_depth;
 
     mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t *fastn = &state[n_state - 1];
-        for (size_t i = 0; i < n_args; ++i) {
-            fastn[-(ptrdiff_t)i] = args[i];
-        }
-        for (size_t i = 0; i < n_kw; ++i) {
-            mpf_obj_t key = args[n_args + 2 * i];
-            size_t j = 0;
-            while (j < pre.n_pos_args &&
-                   !(MPF_OBJ_IS_QSTR(key) &&
-                       fun->ctx->qstr_table[mpf_bc_arg_name_index(&pre, j)] == MPF_OBJ_QSTR_VALUE(key))) {
-                ++j;
+    for (;;) {
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            if (frame->resume_ip == NULL) {
+                bind_args(fun, &pre, state, n_state, n_args, n_kw, args);
+                frame->resume_ip = pre.code;
             }
-            if (j == pre.n_pos_args) {
-                mpf_raise_msg(&mpf_type_TypeError, "unexpected keyword argument '%q'",
-                    MPF_OBJ_IS_QSTR(key) ? MPF_OBJ_QSTR_VALUE(key) : 0);
-            }
-            if (fastn[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
-                mpf_raise_msg(&mpf_type_TypeError, "function got multiple values for argument '%q'",
-                    MPF_OBJ_QSTR_VALUE(key));
-            }
-            fastn[-(ptrdiff_t)j] = args[n_args + 2 * i + 1];
+            mpf_obj_t ret = run(fun, state, n_state, frame);
+            mpf_nlr_pop();
+            --call_depth;
+            mpf_pystack_free(frame);
+            return ret;
         }
-        for (size_t j = 0; j < pre.n_pos_args; ++j) {
-            if (fastn[-(ptrdiff_t)j] == MPF_OBJ_NULL) {
-                mpf_raise_msg(&mpf_type_TypeError, "function missing %d required positional arguments",
-                    (int)(pre.n_pos_args - j));
-            }
+        /* an exception: a traceback entry for this frame (unless it is re-raised by
+         * this frame's own handler), then the innermost handler not already running */
+        mpf_obj_t exc = nlr.exc;
+        unsigned op = *frame->op_ip;
+        if (op != MP_BC_RAISE_LAST && op != MP_BC_END_FINALLY) {
+            size_t line = mpf_bc_source_line(&pre, (size_t)(frame->op_ip - pre.code));
+            mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
+                fun->ctx->qstr_table[pre.name_index]);
         }
-        for (size_t i = 0; i < pre.n_cell; ++i) {
-            size_t local = pre.info[pre.n_info + i];
-            fastn[-(ptrdiff_t)local] = mpf_new_cell(fastn[-(ptrdiff_t)local]);
+        while (frame->n_blocks && frame->blocks[frame->n_blocks - 1].handler <= frame->op_ip) {
+            frame->n_blocks--;
         }
-        mpf_obj_t ret = run(fun, pre.code, state, n_state, frame);
-        mpf_nlr_pop();
-        --call_depth;
-        mpf_pystack_free(frame);
-        return ret;
+        if (frame->n_blocks == 0 || frame->resume_ip == NULL) {
+            --call_depth;
+            mpf_pystack_free(frame);
+            mpf_raise(exc);
+        }
+        block_t *b = &frame->blocks[frame->n_blocks - 1];
+        b->caught = exc;
+        frame->resume_sp = state + b->depth;
+        *frame->resume_sp = exc;
+        frame->resume_ip = b->handler;
     }
-    size_t line = mpf_bc_source_line(&pre, (size_t)(frame->op_ip - pre.code));
-    mpf_exc_add_traceback(nlr.exc, fun->ctx->qstr_table[0], (uint32_t)line,
-        fun->ctx->qstr_table[pre.name_index]);
-    --call_depth;
-    mpf_pystack_free(frame);
-    mpf_raise(nlr.exc);
 }

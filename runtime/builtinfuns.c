@@ -1,0 +1,347 @@
+/* The built-in functions over containers and iteration (print, range, len and the
+ * exception classes are in builtins.c); looked up by mpf_builtin_lookup. */
+#include <string.h>
+
+#include "builtins.h"
+#include "exc.h"
+#include "gc.h"
+#include "genhdr/opcodes.h"
+#include "print.h"
+#include "qstr.h"
+
+static void want_args(size_t n_args, size_t min, size_t max) {
+    if (n_args < min || n_args > max) {
+        mpf_raise_msg(&mpf_type_TypeError, "function takes %d positional arguments but %d were given",
+            (int)min, (int)n_args);
+    }
+}
+
+/* keyword `name` among the call's keyword arguments, or `dflt` */
+static mpf_obj_t kwarg(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t name, mpf_obj_t dflt) {
+    for (size_t i = 0; i < n_kw; ++i) {
+        mpf_obj_t k = args[n_args + 2 * i];
+        if (MPF_OBJ_IS_QSTR(k) && MPF_OBJ_QSTR_VALUE(k) == name) {
+            return args[n_args + 2 * i + 1];
+        }
+    }
+    return dflt;
+}
+
+static mpf_obj_t builtin_isinstance(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 2, 2);
+    size_t n;
+    mpf_obj_t *items;
+    if (mpf_obj_get_array(args[1], &n, &items)) {
+        for (size_t i = 0; i < n; ++i) {
+            if (mpf_obj_is_instance(args[0], items[i])) {
+                return mpf_const_true;
+            }
+        }
+        return mpf_const_false;
+    }
+    if (mpf_obj_get_type(args[1]) != &mpf_type_type) {
+        mpf_raise_msg(&mpf_type_TypeError, "isinstance() arg 2 must be a class");
+    }
+    return MPF_OBJ_BOOL(mpf_obj_is_instance(args[0], args[1]));
+}
+
+static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    want_args(n_args, 1, 1);
+    mpf_obj_t l = mpf_list_from_iter(args[0]);
+    mpf_list_sort(l, kwarg(n_args, n_kw, args, MP_QSTR_key, mpf_const_none),
+        mpf_obj_is_true(kwarg(n_args, n_kw, args, MP_QSTR_reverse, mpf_const_false)));
+    return l;
+}
+
+static mpf_obj_t builtin_sum(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 2);
+    mpf_obj_t acc = n_args > 1 ? args[1] : MPF_OBJ_NEW_SMALL_INT(0);
+    mpf_obj_t it = mpf_getiter(args[0]), x;
+    while ((x = mpf_iternext(it)) != MPF_OBJ_NULL) {
+        acc = mpf_binary_op(MP_BINARY_OP_ADD, acc, x);
+    }
+    return acc;
+}
+
+static mpf_obj_t min_max(size_t n_args, size_t n_kw, const mpf_obj_t *args, unsigned op) {
+    if (n_args == 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "function missing 1 required positional arguments");
+    }
+    mpf_obj_t key = kwarg(n_args, n_kw, args, MP_QSTR_key, mpf_const_none);
+    mpf_obj_t dflt = kwarg(n_args, n_kw, args, MP_QSTR_default, MPF_OBJ_NULL);
+    mpf_obj_t it = mpf_getiter(n_args == 1 ? args[0] : mpf_tuple_new(n_args, args));
+    mpf_obj_t best = MPF_OBJ_NULL, best_key = MPF_OBJ_NULL, x;
+    while ((x = mpf_iternext(it)) != MPF_OBJ_NULL) {
+        mpf_obj_t k = key == mpf_const_none ? x : mpf_call(key, 1, 0, &x);
+        if (best == MPF_OBJ_NULL || mpf_obj_is_true(mpf_binary_op(op, k, best_key))) {
+            best = x;
+            best_key = k;
+        }
+    }
+    if (best == MPF_OBJ_NULL) {
+        if (dflt != MPF_OBJ_NULL) {
+            return dflt;
+        }
+        mpf_raise_msg(&mpf_type_ValueError, "arg is an empty sequence");
+    }
+    return best;
+}
+
+static mpf_obj_t builtin_min(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return min_max(n_args, n_kw, args, MP_BINARY_OP_LESS);
+}
+
+static mpf_obj_t builtin_max(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return min_max(n_args, n_kw, args, MP_BINARY_OP_MORE);
+}
+
+static mpf_obj_t any_all(const mpf_obj_t *args, bool want) {
+    mpf_obj_t it = mpf_getiter(args[0]), x;
+    while ((x = mpf_iternext(it)) != MPF_OBJ_NULL) {
+        if (mpf_obj_is_true(x) == want) {
+            return MPF_OBJ_BOOL(want);
+        }
+    }
+    return MPF_OBJ_BOOL(!want);
+}
+
+static mpf_obj_t builtin_any(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return any_all(args, true);
+}
+
+static mpf_obj_t builtin_all(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return any_all(args, false);
+}
+
+static mpf_obj_t builtin_iter(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return mpf_getiter(args[0]);
+}
+
+static mpf_obj_t builtin_next(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 2);
+    mpf_obj_t x = mpf_iternext(args[0]);
+    if (x == MPF_OBJ_NULL) {
+        if (n_args > 1) {
+            return args[1];
+        }
+        mpf_raise(mpf_exc_new(&mpf_type_StopIteration, MPF_OBJ_NULL));
+    }
+    return x;
+}
+
+static mpf_obj_t builtin_repr(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return mpf_obj_str(args[0], true);
+}
+
+static mpf_obj_t builtin_chr(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    mpf_int_t c = mpf_obj_int_value(args[0]);
+    char buf[4];
+    size_t n;
+    if (c < 0 || c > 0x10ffff) {
+        mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
+    }
+    /* UTF-8 */
+    if (c < 0x80) {
+        buf[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        buf[0] = (char)(0xc0 | (c >> 6));
+        buf[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        buf[0] = (char)(0xe0 | (c >> 12));
+        buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        buf[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        buf[0] = (char)(0xf0 | (c >> 18));
+        buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        buf[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    return mpf_obj_new_str(buf, n);
+}
+
+static mpf_obj_t builtin_ord(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    size_t len;
+    if (!mpf_obj_is_str(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "ord() expected a character");
+    }
+    const unsigned char *s = (const unsigned char *)mpf_obj_str_data(args[0], &len);
+    size_t need = len == 0 ? 0 : s[0] < 0xc0 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+    if (len == 0 || len != need) {
+        mpf_raise_msg(&mpf_type_TypeError, "ord() expected a character, but string of length %d found",
+            (int)len);
+    }
+    mpf_int_t c = need == 1 ? s[0] : s[0] & (0x7f >> need);
+    for (size_t i = 1; i < need; ++i) {
+        c = (c << 6) | (s[i] & 0x3f);
+    }
+    return MPF_OBJ_NEW_SMALL_INT(c);
+}
+
+static mpf_obj_t builtin_hash(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(mpf_obj_hash(args[0]) & (size_t)MPF_SMALL_INT_MAX));
+}
+
+static mpf_obj_t builtin_callable(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    const mpf_type_t *t = mpf_obj_get_type(args[0]);
+    return MPF_OBJ_BOOL(t->call != NULL || t == &mpf_type_type);
+}
+
+static mpf_obj_t builtin_divmod(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 2, 2);
+    mpf_obj_t r[2] = {mpf_binary_op(MP_BINARY_OP_FLOOR_DIVIDE, args[0], args[1]),
+        mpf_binary_op(MP_BINARY_OP_MODULO, args[0], args[1])};
+    return mpf_tuple_new(2, r);
+}
+
+static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 2, 3);
+    if (n_args == 2) {
+        return mpf_binary_op(MP_BINARY_OP_POWER, args[0], args[1]);
+    }
+    /* modular: square and multiply, every product reduced */
+    mpf_obj_t m = args[2], acc = MPF_OBJ_NEW_SMALL_INT(1);
+    mpf_obj_t base = mpf_binary_op(MP_BINARY_OP_MODULO, args[0], m);
+    mpf_int_t e = mpf_obj_int_value(args[1]);
+    while (e > 0) {
+        if (e & 1) {
+            acc = mpf_binary_op(MP_BINARY_OP_MODULO, mpf_binary_op(MP_BINARY_OP_MULTIPLY, acc, base), m);
+        }
+        base = mpf_binary_op(MP_BINARY_OP_MODULO, mpf_binary_op(MP_BINARY_OP_MULTIPLY, base, base), m);
+        e >>= 1;
+    }
+    return mpf_binary_op(MP_BINARY_OP_MODULO, acc, m);
+}
+
+static mpf_obj_t int_digits(mpf_obj_t o, unsigned shift, const char *prefix) {
+    mpf_int_t v = mpf_obj_int_value(o);
+    char buf[80], *e = buf + sizeof(buf), *s = e;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--s = "0123456789abcdef"[u & ((1u << shift) - 1)];
+        u >>= shift;
+    } while (u);
+    s -= 2;
+    memcpy(s, prefix, 2);
+    if (v < 0) {
+        *--s = '-';
+    }
+    return mpf_obj_new_str(s, (size_t)(e - s));
+}
+
+static mpf_obj_t builtin_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return int_digits(args[0], 4, "0x");
+}
+
+static mpf_obj_t builtin_oct(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return int_digits(args[0], 3, "0o");
+}
+
+static mpf_obj_t builtin_bin(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return int_digits(args[0], 1, "0b");
+}
+
+static mpf_obj_t builtin_type(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 1);
+    return (mpf_obj_t)mpf_obj_get_type(args[0]);
+}
+
+#define BUILTIN(NAME) \
+    static const mpf_builtin_t builtin_##NAME##_obj = {{&mpf_type_builtin}, MP_QSTR_##NAME, builtin_##NAME}
+BUILTIN(isinstance);
+BUILTIN(sorted);
+BUILTIN(sum);
+BUILTIN(min);
+BUILTIN(max);
+BUILTIN(any);
+BUILTIN(all);
+BUILTIN(iter);
+BUILTIN(next);
+BUILTIN(repr);
+BUILTIN(chr);
+BUILTIN(ord);
+BUILTIN(hash);
+BUILTIN(callable);
+BUILTIN(divmod);
+BUILTIN(pow);
+BUILTIN(hex);
+BUILTIN(oct);
+BUILTIN(bin);
+BUILTIN(type);
+
+const mpf_builtin_entry_t mpf_builtin_funs[] = {
+    {MP_QSTR_isinstance, &builtin_isinstance_obj},
+    {MP_QSTR_sorted, &builtin_sorted_obj},
+    {MP_QSTR_sum, &builtin_sum_obj},
+    {MP_QSTR_min, &builtin_min_obj},
+    {MP_QSTR_max, &builtin_max_obj},
+    {MP_QSTR_any, &builtin_any_obj},
+    {MP_QSTR_all, &builtin_all_obj},
+    {MP_QSTR_iter, &builtin_iter_obj},
+    {MP_QSTR_next, &builtin_next_obj},
+    {MP_QSTR_repr, &builtin_repr_obj},
+    {MP_QSTR_chr, &builtin_chr_obj},
+    {MP_QSTR_ord, &builtin_ord_obj},
+    {MP_QSTR_hash, &builtin_hash_obj},
+    {MP_QSTR_callable, &builtin_callable_obj},
+    {MP_QSTR_divmod, &builtin_divmod_obj},
+    {MP_QSTR_pow, &builtin_pow_obj},
+    {MP_QSTR_hex, &builtin_hex_obj},
+    {MP_QSTR_oct, &builtin_oct_obj},
+    {MP_QSTR_bin, &builtin_bin_obj},
+    {MP_QSTR_type, &builtin_type_obj},
+    {MP_QSTR_tuple, &mpf_type_tuple},
+    {MP_QSTR_list, &mpf_type_list},
+    {MP_QSTR_dict, &mpf_type_dict},
+    {MP_QSTR_set, &mpf_type_set},
+    {MP_QSTR_frozenset, &mpf_type_frozenset},
+    {MP_QSTR_str, &mpf_type_str},
+    {MP_QSTR_int, &mpf_type_int},
+    {MP_QSTR_bool, &mpf_type_bool},
+    {MP_QSTR_enumerate, &mpf_type_enumerate},
+    {MP_QSTR_zip, &mpf_type_zip},
+    {MP_QSTR_map, &mpf_type_map},
+    {MP_QSTR_filter, &mpf_type_filter},
+    {MP_QSTR_reversed, &mpf_type_reversed},
+    {MP_QSTR_slice, &mpf_type_slice},
+    {MP_QSTR_LookupError, &mpf_type_LookupError},
+    {MP_QSTR_IndexError, &mpf_type_IndexError},
+    {MP_QSTR_KeyError, &mpf_type_KeyError},
+    {MP_QSTR_AttributeError, &mpf_type_AttributeError},
+    {MP_QSTR_StopIteration, &mpf_type_StopIteration},
+    {MP_QSTR_AssertionError, &mpf_type_AssertionError},
+    {MP_QSTR_KeyboardInterrupt, &mpf_type_KeyboardInterrupt},
+    {MP_QSTR_SystemExit, &mpf_type_SystemExit},
+    {0, NULL},
+};

@@ -1,0 +1,15 @@
+/* The builtins namespace: a constant table of (name, object) per file, searched in turn. */
+#ifndef MPF_BUILTINS_H
+#define MPF_BUILTINS_H
+
+#include "obj.h"
+
+typedef struct {
+    mpf_qstr_t name;
+    const void *obj;
+} mpf_builtin_entry_t;
+
+/* builtinfuns.c; ends with a {0, NULL} entry */
+extern const mpf_builtin_entry_t mpf_builtin_funs[];
+
+#endif /* MPF_BUILTINS_H */
