@@ -354,25 +354,23 @@ class Compiler:
     # -- dispatch ---------------------------------------------------------------------
 
     def compile_node(self, pn: object) -> None:
-        if pn is None:
-            return
-        if isinstance(pn, SmallInt):
-            self.emit.load_const_small_int(pn.value)
-        elif isinstance(pn, Id):
-            self.load_id(pn.name)
-        elif isinstance(pn, Str):
-            self.emit.load_const_str(pn.value)
-        elif isinstance(pn, Tok):
-            self.emit.load_const_tok(pn.value)
-        else:
-            assert isinstance(pn, Node)
+        kind = type(pn)
+        if kind is Node:
             self.emit.set_source_line(pn.line)
-            handler = getattr(self, f"compile_{pn.kind}", None)
+            handler = _HANDLERS.get(pn.kind)
             if handler is None:
                 raise CompileError.not_supported(
                     pn.kind.replace("_", " "), self.source_name, pn.line
                 )
-            handler(pn)
+            handler(self, pn)
+        elif kind is Id:
+            self.load_id(pn.name)
+        elif kind is SmallInt:
+            self.emit.load_const_small_int(pn.value)
+        elif kind is Str:
+            self.emit.load_const_str(pn.value)
+        elif kind is Tok:
+            self.emit.load_const_tok(pn.value)
 
     def compile_all_nodes(self, pn: Node) -> None:
         outer_line = self.stmt_line
@@ -1597,6 +1595,14 @@ class Compiler:
         else:
             self.compile_node(arg)
             self.emit.yield_value()
+
+
+# compile_<rule> handlers by rule name, built once
+_HANDLERS = {
+    name.removeprefix("compile_"): fn
+    for name, fn in vars(Compiler).items()
+    if name.startswith("compile_") and name != "compile_node"
+}
 
 
 def compile_tree(
