@@ -73,10 +73,8 @@ def _boards(arguments: dict[str, str], targets: list[str]) -> list[Board]:
     variant = arguments.get("variant", "")
     if name != "all":
         return [load_board(name, board_dir, variant=variant)]
-    if variant or "run" in targets or arguments.get("build_dir"):
-        raise MpforgeError(
-            "board=all builds each board in build/NAME: no variant=, build_dir= or run", 2
-        )
+    if variant or "run" in targets:
+        raise MpforgeError("board=all builds each board in build/NAME: no variant= or run", 2)
     return [load_board(n, board_dir) for n in board_names(board_dir)]
 
 
@@ -107,7 +105,11 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
 
     envs = []
     for board in boards:
-        build_dir = Path(arguments.get("build_dir") or ROOT / "build" / board.build_name).absolute()
+        base = Path(arguments["build_dir"]) if arguments.get("build_dir") else None
+        if base is None:
+            build_dir = (ROOT / "build" / board.build_name).absolute()
+        else:  # board=all: build_dir= holds one directory per board
+            build_dir = (base / board.build_name if len(boards) > 1 else base).absolute()
         manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
         modules = load_manifest(manifest, Path(lib).absolute() if lib else None)
         envs.append(
@@ -117,7 +119,9 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
         from SCons.Script import SConsignFile
 
         # one signature database per SCons run: board=all keeps its own
-        SConsignFile(str(ROOT / "build" / ".sconsign-all"))
+        base = Path(arguments.get("build_dir") or ROOT / "build").absolute()
+        base.mkdir(parents=True, exist_ok=True)
+        SConsignFile(str(base / ".sconsign-all"))
     else:
         envs[0].SConsignFile(str(Path(envs[0]["MPF_BUILD"]) / ".sconsign"))
     return envs
