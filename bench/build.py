@@ -1,4 +1,6 @@
-"""Build times: clean PYBV10, clean unix, and the no-op rebuild of PYBV10 (target < 1 s).
+"""Build times: clean PYBV10, clean unix, and the no-op rebuild of PYBV10 (target < 1 s);
+then a row per board (full build, no-op rebuild, firmware text/data/bss) and the wall
+time of `scons board=all -j2`.
 
     python3 bench/build.py [--runs N] [runtime_dir=DIR ...extra scons options]
 
@@ -48,12 +50,34 @@ def measure(runs: int, extra: list[str]) -> dict[str, list[float]]:
     return times
 
 
+def per_board(extra: list[str]) -> tuple[dict[str, dict[str, float]], float]:
+    """One full build and one no-op rebuild of every board, sizes from the ELF; then
+    every board at once with -j2."""
+    sys.path.insert(0, str(ROOT / "py"))
+    from mpforge.build.board import board_names
+    from mpforge.size import sizes
+
+    rows: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="mpforge-bench-") as tmp:
+        for name in board_names():
+            args = [f"board={name}", f"build_dir={tmp}/{name}", *extra]
+            full = scons(args)
+            noop = scons(args)
+            elf = Path(tmp) / name / ("firmware" if name == "unix" else "firmware.elf")
+            s = sizes(elf)
+            rows[name] = {"full_s": full, "noop_s": noop, "text": s.text, "data": s.data,
+                          "bss": s.bss}  # fmt: skip
+        all_s = scons(["board=all", "-j2", f"build_dir={tmp}/all", *extra])
+    return rows, all_s
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("extra", nargs="*", help="extra scons options, e.g. runtime_dir=DIR")
     args = parser.parse_args()
     times = measure(args.runs, args.extra)
+    boards, all_s = per_board(args.extra)
     print(f"{'step':<16}{'median s':>10}{'min s':>10}{'max s':>10}")
     summary = {}
     for step, values in times.items():
@@ -66,6 +90,11 @@ def main() -> int:
         print(
             f"{step:<16}{statistics.median(values):>10.3f}{min(values):>10.3f}{max(values):>10.3f}"
         )
+    print(f"\n{'board':<17}{'full s':>8}{'no-op s':>9}{'text':>8}{'data':>7}{'bss':>8}")
+    for name, row in boards.items():
+        print(f"{name:<17}{row['full_s']:>8.2f}{row['noop_s']:>9.2f}{row['text']:>8}"
+              f"{row['data']:>7}{row['bss']:>8}")  # fmt: skip
+    print(f"scons board=all -j2: {all_s:.2f} s ({len(boards)} boards)")
     noop = summary["PYBV10 no-op"]["median_s"]
     verdict = "meets" if noop < NOOP_TARGET_S else "MISSES"
     print(f"no-op rebuild {noop:.3f} s {verdict} the {NOOP_TARGET_S:g} s target")
@@ -80,6 +109,8 @@ def main() -> int:
         "extra_options": args.extra,
         "results": summary,
         "noop_target_s": NOOP_TARGET_S,
+        "boards": {n: {k: round(v, 3) for k, v in r.items()} for n, r in boards.items()},
+        "board_all_j2_s": round(all_s, 3),
     }
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
