@@ -46,6 +46,29 @@ static mpf_obj_t builtin_isinstance(size_t n_args, size_t n_kw, const mpf_obj_t 
     return MPF_OBJ_BOOL(mpf_obj_is_instance(args[0], args[1]));
 }
 
+static mpf_obj_t builtin_issubclass(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 2, 2);
+    if (mpf_obj_get_type(args[0]) != &mpf_type_type) {
+        mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 1 must be a class");
+    }
+    size_t n;
+    mpf_obj_t *items;
+    mpf_obj_t one = args[1];
+    if (!mpf_obj_get_array(args[1], &n, &items)) {
+        n = 1;
+        items = &one;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        for (const mpf_type_t *t = args[0]; t != NULL; t = t->parent) {
+            if (t == items[i]) {
+                return mpf_const_true;
+            }
+        }
+    }
+    return mpf_const_false;
+}
+
 static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     want_args(n_args, 1, 1);
     mpf_obj_t l = mpf_list_from_iter(args[0]);
@@ -281,6 +304,7 @@ static mpf_obj_t builtin_type(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     static const mpf_builtin_t builtin_##NAME##_obj = {{&mpf_type_builtin}, MP_QSTR_##NAME, builtin_##NAME}
 BUILTIN(isinstance);
 BUILTIN(sorted);
+BUILTIN(issubclass);
 BUILTIN(sum);
 BUILTIN(min);
 BUILTIN(max);
@@ -303,6 +327,7 @@ BUILTIN(type);
 const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_isinstance, &builtin_isinstance_obj},
     {MP_QSTR_sorted, &builtin_sorted_obj},
+    {MP_QSTR_issubclass, &builtin_issubclass_obj},
     {MP_QSTR_sum, &builtin_sum_obj},
     {MP_QSTR_min, &builtin_min_obj},
     {MP_QSTR_max, &builtin_max_obj},
@@ -343,5 +368,8 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_AssertionError, &mpf_type_AssertionError},
     {MP_QSTR_KeyboardInterrupt, &mpf_type_KeyboardInterrupt},
     {MP_QSTR_SystemExit, &mpf_type_SystemExit},
+    {MP_QSTR_GeneratorExit, &mpf_type_GeneratorExit},
+    {MP_QSTR_OSError, &mpf_type_OSError},
+    {MP_QSTR_UnicodeError, &mpf_type_UnicodeError},
     {0, NULL},
 };

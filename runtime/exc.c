@@ -98,6 +98,9 @@ EXC_TYPE(StopIteration, &mpf_type_Exception);
 EXC_TYPE(AssertionError, &mpf_type_Exception);
 EXC_TYPE(KeyboardInterrupt, &mpf_type_BaseException);
 EXC_TYPE(SystemExit, &mpf_type_BaseException);
+EXC_TYPE(GeneratorExit, &mpf_type_BaseException);
+EXC_TYPE(OSError, &mpf_type_Exception);
+EXC_TYPE(UnicodeError, &mpf_type_ValueError);
 
 /* `except cls` for an exception instance: cls a class or a tuple of them */
 bool mpf_exc_match(mpf_obj_t exc, mpf_obj_t cls) {

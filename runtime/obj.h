@@ -207,7 +207,8 @@ extern const mpf_type_t mpf_type_enumerate, mpf_type_zip, mpf_type_map, mpf_type
     mpf_type_reversed;
 extern const mpf_type_t mpf_type_IndexError, mpf_type_KeyError, mpf_type_LookupError,
     mpf_type_AttributeError, mpf_type_StopIteration, mpf_type_AssertionError,
-    mpf_type_KeyboardInterrupt, mpf_type_SystemExit;
+    mpf_type_KeyboardInterrupt, mpf_type_SystemExit, mpf_type_GeneratorExit, mpf_type_OSError,
+    mpf_type_UnicodeError;
 
 extern const mpf_type_t mpf_type_type, mpf_type_int, mpf_type_bool, mpf_type_NoneType,
     mpf_type_str, mpf_type_function, mpf_type_builtin, mpf_type_range, mpf_type_cell,

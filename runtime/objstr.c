@@ -216,23 +216,49 @@ STR_METHOD(replace) {
     return mpf_obj_new_str(p.buf, p.len);
 }
 
-static mpf_obj_t find_method(const mpf_obj_t *args, bool reverse) {
+/* find/rfind/index/rindex over s[start:end], the bounds clipped as slices clip them */
+static mpf_obj_t find_method(size_t n_args, const mpf_obj_t *args, bool reverse) {
     size_t len, n;
     const char *s = text(args[0], &len);
     const char *sub = text(args[1], &n);
-    return MPF_OBJ_NEW_SMALL_INT(find(s, len, sub, n, reverse));
+    mpf_int_t a = n_args > 2 && args[2] != mpf_const_none ? mpf_obj_int_value(args[2]) : 0;
+    mpf_int_t b = n_args > 3 && args[3] != mpf_const_none ? mpf_obj_int_value(args[3]) : (mpf_int_t)len;
+    mpf_int_t l = (mpf_int_t)len;
+    a = a < 0 ? (a + l < 0 ? 0 : a + l) : (a > l ? l : a);
+    b = b < 0 ? (b + l < 0 ? 0 : b + l) : (b > l ? l : b);
+    if (b < a) {
+        return MPF_OBJ_NEW_SMALL_INT(-1);
+    }
+    ptrdiff_t at = find(s + a, (size_t)(b - a), sub, n, reverse);
+    return MPF_OBJ_NEW_SMALL_INT(at < 0 ? -1 : at + a);
 }
 
 STR_METHOD(find) {
     (void)n_kw;
-    (void)n_args;
-    return find_method(args, false);
+    return find_method(n_args, args, false);
 }
 
 STR_METHOD(rfind) {
     (void)n_kw;
-    (void)n_args;
-    return find_method(args, true);
+    return find_method(n_args, args, true);
+}
+
+static mpf_obj_t index_method(size_t n_args, const mpf_obj_t *args, bool reverse) {
+    mpf_obj_t at = find_method(n_args, args, reverse);
+    if (MPF_OBJ_SMALL_INT_VALUE(at) < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "substring not found");
+    }
+    return at;
+}
+
+STR_METHOD(index) {
+    (void)n_kw;
+    return index_method(n_args, args, false);
+}
+
+STR_METHOD(rindex) {
+    (void)n_kw;
+    return index_method(n_args, args, true);
 }
 
 STR_METHOD(count) {
@@ -509,6 +535,8 @@ M(replace);
 M(find);
 M(rfind);
 M(count);
+M(index);
+M(rindex);
 M(startswith);
 M(endswith);
 M(join);
@@ -532,6 +560,8 @@ static const mpf_method_t mpf_str_methods[] = {
     {MP_QSTR_find, &str_find_obj},
     {MP_QSTR_rfind, &str_rfind_obj},
     {MP_QSTR_count, &str_count_obj},
+    {MP_QSTR_index, &str_index_obj},
+    {MP_QSTR_rindex, &str_rindex_obj},
     {MP_QSTR_startswith, &str_startswith_obj},
     {MP_QSTR_endswith, &str_endswith_obj},
     {MP_QSTR_join, &str_join_obj},
