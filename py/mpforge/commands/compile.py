@@ -6,13 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..cli import command
 from ..compiler import CompileError, compile_file
 from ..errors import MpforgeError
-from ..mpy.format import DEFAULT_SMALL_INT_BITS
+from ..mpy.format import DEFAULT_SMALL_INT_BITS, MPY_VERSION
 
 
 def _setup(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"mpforge {__version__}; mpforge compile emitting mpy v{MPY_VERSION}",
+    )
     p.add_argument("inputs", nargs="+", metavar="FILE.py")
     p.add_argument("-o", dest="output", help="output file (default: input with .mpy)")
     p.add_argument("-d", dest="outdir", help="output directory, for several inputs")

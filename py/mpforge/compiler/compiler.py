@@ -52,10 +52,13 @@ class _Recorder:
         if not callable(attr):
             return attr
 
+        calls = self.calls
+
         def record(*args, **kwargs):
-            self.calls.append((attr, args, kwargs))
+            calls.append((attr, args, kwargs))
             return attr(*args, **kwargs)
 
+        setattr(self, name, record)  # later lookups skip __getattr__
         return record
 
 

@@ -66,8 +66,13 @@ SCOPE_FLAG_ALL_SIG = 0x0F
 DEFAULT_SMALL_INT_BITS = 31
 
 
+_ONE_BYTE = tuple(bytes([i]) for i in range(128))
+
+
 def encode_uint(value: int) -> bytes:
     """MicroPython's var-uint: 7 bits a byte, most significant first, 0x80 = more."""
+    if 0 <= value < 128:
+        return _ONE_BYTE[value]
     out = bytearray([value & 0x7F])
     value >>= 7
     while value:
