@@ -139,7 +139,8 @@ def test_native_emitters_are_refused(option: str, tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode != 0
-    assert result.stderr == f"mpforge: -X {option}: only emit=bytecode is supported (native code is not)\n"
+    expected = f"mpforge: -X {option}: only emit=bytecode is supported (native code is not)\n"
+    assert result.stderr == expected
 
 
 @pytest.mark.parametrize("level", [1, 2, 3])
