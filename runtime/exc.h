@@ -20,7 +20,7 @@ void mpf_nlr_reset(void);
 void mpf_exc_init(void); /* registers its GC roots */
 
 _Noreturn void mpf_raise(mpf_obj_t exc);
-/* fmt understands %s (C string), %q (qstr id), %d (int), %u (unsigned) */
+/* fmt as mpf_printf: %s (C string), %q (qstr id), %O/%R (object), %d (int), %u (unsigned) */
 _Noreturn void mpf_raise_msg(const mpf_type_t *type, const char *fmt, ...);
 _Noreturn void mpf_raise_recursion_depth(void);
 

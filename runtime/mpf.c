@@ -41,7 +41,7 @@ static int run_module(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t fun = mpf_make_function(rc, ctx);
+        mpf_obj_t fun = mpf_make_function(rc, ctx, NULL);
         mpf_execute_bytecode(fun, 0, 0, NULL);
         mpf_nlr_pop();
         return 0;

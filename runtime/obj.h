@@ -112,6 +112,8 @@ typedef struct {
     mpf_obj_base_t base;
     const mpf_raw_code_t *rc;
     const mpf_context_t *ctx;
+    mpf_obj_t def_pos; /* tuple of positional defaults, or NULL */
+    mpf_obj_t def_kw;  /* dict of keyword-only defaults, or NULL */
 } mpf_fun_bc_t;
 
 /* A variable shared between a function and the functions defined inside it. */
@@ -277,9 +279,10 @@ mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr);
 bool mpf_obj_is_instance(mpf_obj_t o, const mpf_type_t *t);
 mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name);
 mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name);
-mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx);
-mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, size_t n_closed,
-    const mpf_obj_t *closed);
+/* defaults: NULL, or [tuple or NULL, dict or NULL] from MAKE_*_DEFARGS */
+mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx, const mpf_obj_t *defaults);
+mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, const mpf_obj_t *defaults,
+    size_t n_closed, const mpf_obj_t *closed);
 mpf_obj_t mpf_new_cell(mpf_obj_t obj);
 
 /* map.c: qstr-keyed map (module globals) */

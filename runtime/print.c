@@ -2,6 +2,7 @@
 
 #include "gc.h"
 #include "mpf.h"
+#include "obj.h"
 #include "print.h"
 #include "qstr.h"
 
@@ -88,6 +89,12 @@ void mpf_vprintf(mpf_print_t *p, const char *fmt, va_list ap) {
                 mpf_print_strn(p, s, len);
                 break;
             }
+            case 'O': /* an object, as str() gives it */
+                mpf_obj_print_to(p, va_arg(ap, mpf_obj_t), false);
+                break;
+            case 'R': /* an object, as repr() gives it */
+                mpf_obj_print_to(p, va_arg(ap, mpf_obj_t), true);
+                break;
             case 'd':
                 mpf_print_int(p, va_arg(ap, int));
                 break;

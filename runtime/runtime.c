@@ -319,11 +319,19 @@ mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name) {
     return mpf_load_global(ctx, name);
 }
 
-mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
+mpf_obj_t mpf_make_function(const mpf_raw_code_t *rc, const mpf_context_t *ctx, const mpf_obj_t *defaults) {
     mpf_fun_bc_t *f = mpf_alloc(sizeof(*f));
     f->base.type = &mpf_type_function;
     f->rc = rc;
     f->ctx = ctx;
+    if (defaults != NULL) {
+        if ((defaults[0] != MPF_OBJ_NULL && mpf_obj_get_type(defaults[0]) != &mpf_type_tuple) ||
+            (defaults[1] != MPF_OBJ_NULL && mpf_obj_get_type(defaults[1]) != &mpf_type_dict)) {
+            mpf_raise_msg(&mpf_type_RuntimeError, "bytecode gave bad default arguments");
+        }
+        f->def_pos = defaults[0];
+        f->def_kw = defaults[1];
+    }
     return f;
 }
 
@@ -334,11 +342,11 @@ mpf_obj_t mpf_new_cell(mpf_obj_t obj) {
     return c;
 }
 
-mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, size_t n_closed,
-    const mpf_obj_t *closed) {
+mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, const mpf_obj_t *defaults,
+    size_t n_closed, const mpf_obj_t *closed) {
     mpf_closure_t *c = mpf_alloc(sizeof(*c) + n_closed * sizeof(mpf_obj_t));
     c->base.type = &mpf_type_closure;
-    c->fun = mpf_make_function(rc, ctx);
+    c->fun = mpf_make_function(rc, ctx, defaults);
     c->n_closed = n_closed;
     memcpy(c->closed, closed, n_closed * sizeof(mpf_obj_t));
     return c;

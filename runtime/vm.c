@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "bc.h"
+#include "call.h"
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
@@ -378,16 +379,28 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 break;
             }
             case MP_BC_MAKE_FUNCTION:
-                *++sp = mpf_make_function(fun->rc->children[decode_uint(&ip)], ctx);
+                *++sp = mpf_make_function(fun->rc->children[decode_uint(&ip)], ctx, NULL);
                 break;
-            case MP_BC_MAKE_CLOSURE: {
+            case MP_BC_MAKE_FUNCTION_DEFARGS: {
+                /* stack: default tuple (or NULL), default dict (or NULL) */
                 const mpf_raw_code_t *child = fun->rc->children[decode_uint(&ip)];
-                size_t n_closed = *ip++;
-                if (n_closed > (size_t)(sp - state) + 1) {
+                if (sp - state < 1) {
                     stack_error();
                 }
-                mpf_obj_t closure = mpf_make_closure(child, ctx, n_closed, sp - n_closed + 1);
-                sp -= n_closed;
+                --sp;
+                *sp = mpf_make_function(child, ctx, sp);
+                break;
+            }
+            case MP_BC_MAKE_CLOSURE:
+            case MP_BC_MAKE_CLOSURE_DEFARGS: {
+                const mpf_raw_code_t *child = fun->rc->children[decode_uint(&ip)];
+                size_t n_closed = *ip++;
+                size_t n_def = op == MP_BC_MAKE_CLOSURE_DEFARGS ? 2 : 0;
+                if (n_closed + n_def > (size_t)(sp - state) + 1) {
+                    stack_error();
+                }
+                sp -= n_closed + n_def;
+                mpf_obj_t closure = mpf_make_closure(child, ctx, n_def ? sp + 1 : NULL, n_closed, sp + 1 + n_def);
                 *++sp = closure;
                 break;
             }
@@ -399,6 +412,22 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 sp -= n_pos + 2 * n_kw;
                 *sp = mpf_call(*sp, n_pos, n_kw, sp + 1);
+                break;
+            }
+            case MP_BC_CALL_FUNCTION_VAR_KW:
+            case MP_BC_CALL_METHOD_VAR_KW: {
+                /* fun [self] args... kw pairs... bitmap */
+                size_t n = decode_uint(&ip);
+                size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
+                size_t extra = op == MP_BC_CALL_METHOD_VAR_KW ? 2 : 1;
+                if (n_pos + 2 * n_kw + extra > (size_t)(sp - state)) {
+                    stack_error();
+                }
+                sp -= n_pos + 2 * n_kw + extra;
+                if (!MPF_OBJ_IS_SMALL_INT(sp[n_pos + 2 * n_kw + extra])) {
+                    stack_error();
+                }
+                *sp = mpf_call_var_kw(sp[0], extra == 2 ? sp[1] : MPF_OBJ_NULL, n_pos, n_kw, sp + extra);
                 break;
             }
             case MP_BC_RETURN_VALUE: {
@@ -629,42 +658,17 @@ local_unbound:
     mpf_raise_msg(&mpf_type_NameError, "local variable referenced before assignment");
 }
 
-static _Noreturn void arg_count_error(size_t expected, size_t given) {
-    mpf_raise_msg(&mpf_type_TypeError, "function takes %d positional arguments but %d were given",
-        (int)expected, (int)given);
-}
-
-/* Puts the call's arguments into the locals and makes the cells (in the frame, before
- * any instruction runs, so a binding error is reported from this function's line). */
+/* Binds the arguments and makes the cells (in the frame, before any instruction runs,
+ * so a binding error is reported from this function's line). */
 static void bind_args(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, mpf_obj_t *state, size_t n_state,
     size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t *fastn = &state[n_state - 1];
-    for (size_t i = 0; i < n_args; ++i) {
-        fastn[-(ptrdiff_t)i] = args[i];
-    }
-    for (size_t i = 0; i < n_kw; ++i) {
-        mpf_obj_t key = args[n_args + 2 * i];
-        size_t j = 0;
-        while (j < pre->n_pos_args &&
-               !(MPF_OBJ_IS_QSTR(key) &&
-                   fun->ctx->qstr_table[mpf_bc_arg_name_index(pre, j)] == MPF_OBJ_QSTR_VALUE(key))) {
-            ++j;
+    if (n_kw == 0 && n_args == pre->n_pos_args && pre->scope_flags == 0 && pre->n_kwonly_args == 0) {
+        for (size_t i = 0; i < n_args; ++i) {
+            fastn[-(ptrdiff_t)i] = args[i];
         }
-        if (j == pre->n_pos_args) {
-            mpf_raise_msg(&mpf_type_TypeError, "unexpected keyword argument '%q'",
-                MPF_OBJ_IS_QSTR(key) ? MPF_OBJ_QSTR_VALUE(key) : 0);
-        }
-        if (fastn[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
-            mpf_raise_msg(&mpf_type_TypeError, "function got multiple values for argument '%q'",
-                MPF_OBJ_QSTR_VALUE(key));
-        }
-        fastn[-(ptrdiff_t)j] = args[n_args + 2 * i + 1];
-    }
-    for (size_t j = 0; j < pre->n_pos_args; ++j) {
-        if (fastn[-(ptrdiff_t)j] == MPF_OBJ_NULL) {
-            mpf_raise_msg(&mpf_type_TypeError, "function missing %d required positional arguments",
-                (int)(pre->n_pos_args - j));
-        }
+    } else {
+        mpf_bind_args(fun, pre, fastn, n_args, n_kw, args);
     }
     for (size_t i = 0; i < pre->n_cell; ++i) {
         size_t local = pre->info[pre->n_info + i];
@@ -681,14 +685,8 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
     const mpf_raw_code_t *rc = fun->rc;
     mpf_prelude_t pre;
     mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre);
-    if ((pre.scope_flags & (MPF_SCOPE_FLAG_GENERATOR | MPF_SCOPE_FLAG_VARARGS |
-                               MPF_SCOPE_FLAG_VARKEYWORDS | MPF_SCOPE_FLAG_DEFKWARGS)) ||
-        pre.n_kwonly_args || pre.n_def_pos_args) {
-        mpf_raise_msg(&mpf_type_NotImplementedError,
-            "generators, default arguments and */** arguments not supported yet");
-    }
-    if (n_args > pre.n_pos_args || (n_kw == 0 && n_args != pre.n_pos_args)) {
-        arg_count_error(pre.n_pos_args, n_args);
+    if (pre.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
+        mpf_raise_msg(&mpf_type_NotImplementedError, "generators not supported yet");
     }
 
     /* guard slots around the state hold None, so that one instruction of a corrupt
