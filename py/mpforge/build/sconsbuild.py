@@ -30,6 +30,8 @@ OPTIONS = {
     "module": "frozen module `run` starts instead of main",
     "timeout": "seconds `run` waits before stopping the firmware (default 30)",
     "runtime_dir": "C runtime sources to build with (default runtime/)",
+    "cc_wrapper": "ccache or distcc (or another such program): compile through it",
+    "cache_dir": "SCons CacheDir shared between builds, checkouts and machines",
     "V": "1 to show full command lines",
 }
 
@@ -55,6 +57,7 @@ def main(arguments: dict[str, str], targets: list[str]) -> None:
             str(ROOT / "ports" / board.port / "SConscript"), exports={"env": env}, must_exist=True
         )
         Default(outputs)
+        env.SizeTarget(outputs)
 
 
 def _boards(arguments: dict[str, str], targets: list[str]) -> list[Board]:
@@ -97,8 +100,18 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
     # speed: no tool auto-detection, content signatures only when timestamps moved
     SetOption("implicit_cache", True)
     SetOption("max_drift", 1)
+    wrapper = arguments.get("cc_wrapper", "")
     if not any(a.startswith(("-j", "--jobs")) for a in sys.argv[1:]):
-        SetOption("num_jobs", os.cpu_count() or 1)
+        SetOption("num_jobs", _default_jobs(wrapper))
+    if arguments.get("cache_dir"):
+        from SCons.Script import CacheDir
+
+        cache = Path(arguments["cache_dir"]).absolute()
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise MpforgeError(f"cache_dir={arguments['cache_dir']}: {err.strerror}", 2) from None
+        CacheDir(str(cache))
     if not verbose:
         SetOption("no_progress", True)
     Decider("MD5-timestamp")
@@ -127,6 +140,21 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
     return envs
 
 
+def _default_jobs(wrapper: str) -> int:
+    """One job per core; with distcc, as many as its hosts take (`distcc -j`), since
+    the compiles run elsewhere."""
+    cores = os.cpu_count() or 1
+    if Path(wrapper).name != "distcc":
+        return cores
+    import subprocess
+
+    try:
+        out = subprocess.run([wrapper, "-j"], capture_output=True, text=True, timeout=10).stdout
+        return max(cores, int(out.strip()))
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return cores * 2
+
+
 def _board_env(
     board: Board,
     build_dir: Path,
@@ -141,17 +169,21 @@ def _board_env(
 
     path = os.environ.get("PATH", "")
     cc = find_tool(board.get("toolchain.cc"), path)
+    wrapper = arguments.get("cc_wrapper", "")
+    # only compiles go through the wrapper: ccache caches nothing else, distcc links locally
+    compile_cc = f"{find_tool(wrapper, path)} {cc}" if wrapper else cc
     objcopy_name = board.get("toolchain.objcopy")
     objcopy = find_tool(objcopy_name, path) if objcopy_name else ""
     if "run" in targets and board.get("run.method") == "qemu":
         # checked before building, so a missing QEMU is reported at once
         find_tool("qemu-system-arm", path)
 
+    passed = {k: v for k, v in os.environ.items() if k.startswith(("CCACHE_", "DISTCC_"))}
     env = Environment(
-        ENV={"PATH": path, "HOME": os.environ.get("HOME", "/")},
+        ENV={"PATH": path, "HOME": os.environ.get("HOME", "/"), **passed},
         tools=["gcc", "gnulink", "as"],
         toolpath=[str(TOOLS_DIR)],
-        CC=cc,
+        CC=compile_cc,
         LINK=cc,
         AS=cc,
         OBJCOPY=objcopy,
@@ -168,15 +200,20 @@ def _board_env(
     )
     for tool in OUR_TOOLS:
         env.Tool(tool)
-    # paths must not leak into the firmware: two build dirs give identical bytes
+    # Paths must not leak into the firmware: two build dirs give identical bytes. Nor
+    # into the build signatures ($( $) leaves them out): two checkouts then share
+    # CacheDir entries, which is what lets size-diff build a revision's unchanged
+    # objects once.
     env.Append(
         CCFLAGS=[
             "-std=c11",
             "-Wall",
             "-Werror",
+            "$(",
             f"-ffile-prefix-map={ROOT}/=",
             f"-ffile-prefix-map={build_dir}/=build/",
             f"-ffile-prefix-map={runtime_dir}/=runtime/",
+            "$)",
         ],
         CPPPATH=[str(build_dir), str(build_dir / "genhdr"), str(runtime_dir)],
         LIBS=list(board.get("libs", [])),
@@ -256,7 +293,8 @@ def cortexm_firmware(
         str(ROOT / "templates" / "cortexm.ld.j2"),
         {"board": board.config},
     )
-    env.Append(LINKFLAGS=[f"-T{ldscript[0].abspath}"])
+    # the script's contents are a dependency; its path stays out of the signature
+    env.Append(LINKFLAGS=["$(", f"-T{ldscript[0].abspath}", "$)"])
     objects = common_objects(env) + port_objects(env, port_dir, sources)
     objects += [
         env.Object(str(build / "cortexm" / f"{Path(s).stem}.o"), str(CORTEXM_DIR / s))
