@@ -67,14 +67,49 @@ def _link(target: Any, source: Any, env: Any) -> int:
         elf.unlink(missing_ok=True)
 
 
+@user_action
+def _print_size(target: Any, source: Any, env: Any) -> None:
+    from mpforge.size.report import analyse, format_report
+
+    board = env["MPF_BOARD"]
+    report = analyse(Path(source[0].abspath), board.get("memory", {}), board.build_name)
+    print(format_report(report))
+
+
+def _add_size_target(env: Any, outputs: Any) -> Any:
+    """`scons board=X size`: the report on the linked firmware (the Program's first
+    target, `firmware.elf` or unix's `firmware`)."""
+    from SCons.Script import Action, AlwaysBuild, Flatten
+
+    names = {"firmware", "firmware.elf"}
+    firmware = [n for n in Flatten(outputs) if getattr(n, "name", "") in names][:1]
+    alias = env.Alias("size", firmware, Action(_print_size, None))
+    AlwaysBuild(alias)
+    return alias
+
+
+def _map_emitter(target: Any, source: Any, env: Any) -> tuple[Any, Any]:
+    # the map is a second target of the link, so SCons's CacheDir keeps it with the ELF
+    first = Path(str(target[0]))
+    stem = first.with_suffix("") if first.suffix == ".elf" else first
+    return target + [env.File(f"{stem}.map")], source
+
+
 def generate(env: Any) -> None:
     from SCons.Script import Action, Builder
 
-    # the Program builder links through _link; LINKCOMSTR stays the quiet line
+    # The Program builder links through _link; LINKCOMSTR stays the quiet line. The
+    # command line is the action's signature (varlist), so changed LINKFLAGS relink.
+    # The linker map records which object every input section came from: what the size
+    # report attributes symbols and files with.
+    env.Append(PROGEMITTER=[_map_emitter], LINKFLAGS=["-Wl,-Map=${TARGETS[1]}"])
     env["MPF_LINKCOM"] = env["LINKCOM"]
     env["LINKCOM"] = Action(
-        user_action(_link), "" if env.get("MPF_VERBOSE") else "$LINKCOMSTR"
+        user_action(_link),
+        "" if env.get("MPF_VERBOSE") else "$LINKCOMSTR",
+        varlist=["MPF_LINKCOM"],
     )
+    env.AddMethod(_add_size_target, "SizeTarget")
 
     env["BUILDERS"]["SizeReport"] = Builder(action=Action(_size_report, "SIZE $SOURCE"))
 
