@@ -19,7 +19,15 @@ from .manifest import load_manifest
 from .toolchain import find_tool
 
 TOOLS_DIR = Path(__file__).resolve().parent / "tools"
-OUR_TOOLS = ["mpf_quiet", "mpf_freeze", "mpf_template", "mpf_image", "mpf_run", "mpf_size"]
+OUR_TOOLS = [
+    "mpf_quiet",
+    "mpf_freeze",
+    "mpf_template",
+    "mpf_image",
+    "mpf_run",
+    "mpf_size",
+    "mpf_deploy",
+]
 OPTIONS = {
     "board": "board name, a file boards/NAME.yaml; `all` builds every board",
     "board_dir": "directory holding NAME.yaml for boards outside the tree",
@@ -32,6 +40,9 @@ OPTIONS = {
     "runtime_dir": "C runtime sources to build with (default runtime/)",
     "cc_wrapper": "ccache or distcc (or another such program): compile through it",
     "cache_dir": "SCons CacheDir shared between builds, checkouts and machines",
+    "port": "deploy: serial port (esptool) or mounted UF2 drive",
+    "baud": "deploy: esptool's baud rate",
+    "dry_run": "deploy: 1 to say what would be done and touch nothing",
     "V": "1 to show full command lines",
 }
 
@@ -197,6 +208,9 @@ def _board_env(
         MPF_RUN_METHOD=board.get("run.method", "none"),
         MPF_QEMU_MACHINE=board.get("run.machine", ""),
         MPF_RUNNABLE="run" in targets,
+        MPF_DEPLOY_PORT=arguments.get("port", ""),
+        MPF_DEPLOY_BAUD=arguments.get("baud", ""),
+        MPF_DRY_RUN=arguments.get("dry_run", "0") not in ("", "0"),
     )
     for tool in OUR_TOOLS:
         env.Tool(tool)
@@ -327,4 +341,5 @@ def firmware_images(env: Any, elf: Any) -> list[Any]:
     if "esp" in outputs:
         made.append(env.EspImage(str(build / "firmware-0x00000.bin"), elf))
     env.RunTarget(made)
+    env.DeployTarget(made)
     return made
