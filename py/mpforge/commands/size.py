@@ -49,3 +49,39 @@ def cmd_size(args: argparse.Namespace) -> int:
     else:
         print(format_report(report, args.top))
     return 0
+
+
+def _setup_diff(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("base", help="the reference revision (a commit, branch or tag)")
+    parser.add_argument("head", nargs="?", help="the revision compared (default: the working "
+                        "tree, HEAD with uncommitted changes)")  # fmt: skip
+    parser.add_argument("--boards", help="B1,B2,...: these boards (default: one per port)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="the symbols that changed most, per board")  # fmt: skip
+    parser.add_argument("--json", action="store_true", help="the result as JSON")
+    parser.add_argument("--error-threshold", type=int, metavar="N",
+                        help="exit 1 when any board grows by more than N bytes")  # fmt: skip
+    parser.add_argument("--cache-dir", type=Path, help="SCons CacheDir both revisions share "
+                        "(default ~/.cache/mpforge/scons-cache)")  # fmt: skip
+    parser.add_argument("-C", "--repo", type=Path, default=Path.cwd(), help="the git repository")
+
+
+@command("size-diff", "code-size change per board between two revisions", _setup_diff)
+def cmd_size_diff(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..size.diff import format_table, size_diff, to_json
+
+    boards = [b for b in (args.boards or "").split(",") if b] or None
+    progress = None if args.json else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    base, head, diffs = size_diff(args.repo, args.base, args.head, boards, args.cache_dir,
+                                  progress)  # fmt: skip
+    if args.json:
+        print(json.dumps(to_json(base, head, diffs), indent=1))
+    else:
+        print(format_table(base, head, diffs, args.verbose))
+    if any(d.failed for d in diffs):
+        return 2
+    if args.error_threshold is not None and any(d.delta > args.error_threshold for d in diffs):
+        return 1
+    return 0
