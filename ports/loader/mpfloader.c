@@ -1,0 +1,135 @@
+/* The serial loader's device side; the protocol is described in mpfloader.h. */
+#include "mpfloader.h"
+
+#include <string.h>
+
+#include "mpf.h"
+
+#define SOH 0x01
+#define STX 0x02
+#define ETX 0x03
+#define EOT 0x04
+#define ACK 0x06
+#define DLE 0x10
+#define NAK 0x15
+
+static int active;
+
+int mpf_loader_active(void) {
+    return active;
+}
+
+void mpf_loader_write(const char *s, size_t n) {
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == EOT || s[i] == DLE) {
+            char esc[2] = {DLE, (char)(s[i] ^ 0x20)};
+            mpf_loader_port_put(s + start, i - start);
+            mpf_loader_port_put(esc, 2);
+            start = i + 1;
+        }
+    }
+    mpf_loader_port_put(s + start, n - start);
+}
+
+/* zlib's CRC-32 (reflected 0xEDB88320), bit by bit: small beats fast at serial speeds */
+static uint32_t crc32_byte(uint32_t crc, uint8_t b) {
+    crc ^= b;
+    for (int k = 0; k < 8; k++) {
+        crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return crc;
+}
+
+static void put_str(const char *s) {
+    mpf_loader_port_put(s, strlen(s));
+}
+
+static void put_uint(size_t v) {
+    char digits[24];
+    int i = (int)sizeof digits;
+    digits[--i] = '\0';
+    do {
+        digits[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    put_str(digits + i);
+}
+
+static void reject(char reason) {
+    char reply[2] = {NAK, reason};
+    mpf_loader_port_put(reply, 2);
+    mpf_loader_port_flush();
+}
+
+int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size) {
+    for (;;) {
+        int c = mpf_loader_port_getc();
+        if (c < 0) {
+            return 0;
+        }
+        if (c != SOH) {
+            continue;
+        }
+        uint8_t head[5];
+        uint32_t crc = 0xFFFFFFFFu;
+        for (int i = 0; i < 5; i++) {
+            if ((c = mpf_loader_port_getc()) < 0) {
+                return 0;
+            }
+            head[i] = (uint8_t)c;
+            crc = crc32_byte(crc, head[i]);
+        }
+        uint32_t len = head[1] | (uint32_t)head[2] << 8 | (uint32_t)head[3] << 16 |
+                       (uint32_t)head[4] << 24;
+        /* a frame too long is still read to its end, so the next one is found */
+        for (uint32_t i = 0; i < len; i++) {
+            if ((c = mpf_loader_port_getc()) < 0) {
+                return 0;
+            }
+            if (i < size) {
+                buf[i] = (uint8_t)c;
+            }
+            crc = crc32_byte(crc, (uint8_t)c);
+        }
+        uint32_t sent = 0;
+        for (int i = 0; i < 4; i++) {
+            if ((c = mpf_loader_port_getc()) < 0) {
+                return 0;
+            }
+            sent |= (uint32_t)c << (8 * i);
+        }
+        if (sent != ~crc) {
+            reject('C');
+        } else if (len > size) {
+            reject('L');
+        } else if (head[0] == 'H') {
+            char start = STX, end = ETX;
+            mpf_loader_port_put(&start, 1);
+            put_str("mpf-loader 1 ");
+            put_uint(size);
+            put_str(" ");
+            mpf_loader_port_put((const char *)buf, len);
+            mpf_loader_port_put(&end, 1);
+            mpf_loader_port_flush();
+        } else if (head[0] == 'X') {
+            const uint8_t *nul = memchr(buf, 0, len);
+            if (nul == NULL) {
+                reject('F');
+                continue;
+            }
+            char ack = ACK;
+            mpf_loader_port_put(&ack, 1);
+            mpf_init(heap, heap_size);
+            active = 1;
+            size_t skip = (size_t)(nul - buf) + 1;
+            int status = mpf_run_mpy(buf + skip, len - skip, (const char *)buf);
+            active = 0;
+            char done[2] = {EOT, status == 0 ? '0' : '1'};
+            mpf_loader_port_put(done, 2);
+            mpf_loader_port_flush();
+        } else {
+            reject('U');
+        }
+    }
+}

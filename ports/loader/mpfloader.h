@@ -1,0 +1,33 @@
+/* The serial loader: runs .mpy modules the host sends over the console line (the
+ * `mpforge repl`, `exec` and `put` protocol; docs/architecture.md, "The serial loader").
+ *
+ * host -> device   SOH(0x01) cmd length(u32 LE) payload crc32(u32 LE, over cmd..payload)
+ *   'H' hello      payload: a token; reply STX "mpf-loader 1 <buffer bytes> <token>" ETX
+ *   'X' execute    payload: source name, NUL, .mpy image; reply ACK, the program's output
+ *                  (EOT and DLE bytes sent as DLE, byte ^ 0x20), EOT, '0' or '1' (status)
+ *   rejected       NAK and a reason: 'C' CRC, 'L' longer than the buffer, 'U' command,
+ *                  'F' no NUL after the name
+ * Bytes outside a frame are ignored, so boot output and line noise cannot start one. */
+#ifndef MPF_LOADER_H
+#define MPF_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* the module name that selects the loader on QEMU's semihosting command line */
+#define MPF_LOADER_MODULE "__serial__"
+
+/* provided by the port */
+int mpf_loader_port_getc(void);                     /* blocking; -1 when input ended */
+void mpf_loader_port_put(const char *s, size_t n);  /* raw bytes to the host */
+void mpf_loader_port_flush(void);                   /* end of a reply */
+
+/* Serve frames until the input ends. `buf` holds one .mpy (and must stay valid while it
+ * runs); `heap` is given to mpf_init afresh for each module. Returns 0. */
+int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size);
+
+/* While a module runs, the port's console output goes through here. */
+int mpf_loader_active(void);
+void mpf_loader_write(const char *s, size_t n);
+
+#endif /* MPF_LOADER_H */
