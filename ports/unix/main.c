@@ -6,6 +6,7 @@
 
 #include "mpf.h"
 #include "mpfconfig.h"
+#include "mpfloader.h"
 
 #ifndef MPF_HEAP_SIZE
 #define MPF_HEAP_SIZE (1024 * 1024)
@@ -14,10 +15,18 @@
 static unsigned char heap[MPF_HEAP_SIZE];
 
 void mpf_port_write(const char *s, size_t n) {
+    if (mpf_loader_active()) {
+        mpf_loader_write(s, n);
+        return;
+    }
     fwrite(s, 1, n, stdout);
 }
 
 void mpf_port_write_error(const char *s, size_t n) {
+    if (mpf_loader_active()) {
+        mpf_loader_write(s, n);
+        return;
+    }
     /* the program's own output comes first when both go to one terminal */
     fflush(stdout);
     fwrite(s, 1, n, stderr);
@@ -55,10 +64,27 @@ static unsigned char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* `--serial`: the loader on stdin/stdout, as a board runs it on its console UART */
+int mpf_loader_port_getc(void) {
+    return getchar();
+}
+
+void mpf_loader_port_put(const char *s, size_t n) {
+    fwrite(s, 1, n, stdout);
+}
+
+void mpf_loader_port_flush(void) {
+    fflush(stdout);
+}
+
 int main(int argc, char **argv) {
     if (argc > 2) {
-        fprintf(stderr, "usage: %s [file.mpy]\n", argv[0]);
+        fprintf(stderr, "usage: %s [file.mpy | --serial]\n", argv[0]);
         return 1;
+    }
+    if (argc == 2 && strcmp(argv[1], "--serial") == 0) {
+        static uint8_t buf[256 * 1024];
+        return mpf_loader_main(buf, sizeof buf, heap, sizeof heap);
     }
     mpf_init(heap, sizeof(heap));
     int status;
