@@ -1,0 +1,1 @@
+"""Talking to running firmware: the serial loader protocol, its transports, the REPL."""

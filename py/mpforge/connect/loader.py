@@ -1,0 +1,141 @@
+"""The host side of the serial loader protocol (ports/loader/mpfloader.h has the frames).
+
+`LoaderLink` sends a compiled module and collects what the firmware prints until the
+end marker; the transport is anything with `write(bytes)` and `read(n) -> bytes` that
+returns b"" when nothing arrived within its short timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import time
+import zlib
+from collections.abc import Callable
+from typing import Protocol
+
+from ..errors import MpforgeError
+
+SOH, STX, ETX, EOT, ACK, DLE, NAK = 0x01, 0x02, 0x03, 0x04, 0x06, 0x10, 0x15
+REASONS = {
+    ord("C"): "the frame's CRC did not match (line noise?)",
+    ord("L"): "the module is larger than the loader's buffer",
+    ord("U"): "the loader does not know the command",
+    ord("F"): "malformed frame",
+}
+
+
+class Transport(Protocol):
+    def write(self, data: bytes) -> None: ...
+    def read(self, n: int) -> bytes: ...
+    def close(self) -> None: ...
+
+
+def frame(command: bytes, payload: bytes) -> bytes:
+    body = command + struct.pack("<I", len(payload)) + payload
+    return bytes([SOH]) + body + struct.pack("<I", zlib.crc32(body))
+
+
+class LoaderLink:
+    def __init__(self, transport: Transport, where: str, timeout: float = 10.0) -> None:
+        self.transport = transport
+        self.where = where
+        self.timeout = timeout
+        self.buffer_size = 0
+        self.noise = bytearray()  # what arrived outside replies (boot output)
+
+    def _byte(self, deadline: float) -> int:
+        while True:
+            data = self.transport.read(1)
+            if data:
+                return data[0]
+            if time.monotonic() > deadline:
+                raise MpforgeError(
+                    f"{self.where}: no answer from the firmware's serial loader within "
+                    f"{self.timeout:g} s (is the firmware running, built with the loader, "
+                    "and is this its console port?)"
+                )
+
+    def hello(self, attempts: int = 3) -> str:
+        """Find the loader: send hello frames until one is answered with our token."""
+        for _ in range(attempts):
+            token = os.urandom(4).hex().encode()
+            self.transport.write(frame(b"H", token))
+            deadline = time.monotonic() + self.timeout / attempts
+            text = bytearray()
+            try:
+                while True:
+                    b = self._byte(deadline)
+                    if b == STX:
+                        text.clear()
+                    elif b == ETX:
+                        words = text.decode("ascii", "replace").split()
+                        if (
+                            len(words) == 4
+                            and words[0] == "mpf-loader"
+                            and words[3] == token.decode()
+                        ):
+                            self.buffer_size = int(words[2])
+                            return " ".join(words[:2])
+                    else:
+                        text.append(b)
+                        self.noise.append(b)
+            except MpforgeError:
+                continue
+        raise MpforgeError(
+            f"{self.where}: no serial loader answered (tried {attempts} times): is the "
+            "firmware running on this port, and idle at its loader?"
+        )
+
+    def execute(
+        self, mpy: bytes, name: str, echo: Callable[[str], None] | None = None
+    ) -> tuple[int, str]:
+        """Run `mpy`; returns (status 0 or 1, output); output also goes to `echo` as it comes."""
+        if self.buffer_size and len(mpy) + len(name) + 1 > self.buffer_size:
+            raise MpforgeError(
+                f"{name}: {len(mpy)} bytes of .mpy, the loader on {self.where} takes "
+                f"{self.buffer_size}"
+            )
+        self.transport.write(frame(b"X", name.encode() + b"\0" + mpy))
+        deadline = time.monotonic() + self.timeout
+        while True:
+            b = self._byte(deadline)
+            if b == ACK:
+                break
+            if b == NAK:
+                reason = self._byte(deadline)
+                raise MpforgeError(
+                    f"{self.where}: the loader refused {name}: {REASONS.get(reason, chr(reason))}"
+                )
+        out = bytearray()
+        pending = bytearray()
+        escape = False
+        while True:
+            # a program may run as long as it likes: only silence before the ACK is an error
+            data = self.transport.read(1)
+            if not data:
+                self._flush(pending, out, echo)
+                continue
+            b = data[0]
+            if escape:
+                pending.append(b ^ 0x20)
+                escape = False
+            elif b == DLE:
+                escape = True
+            elif b == EOT:
+                status = self._byte(time.monotonic() + self.timeout)
+                self._flush(pending, out, echo)
+                text = out.decode("utf-8", "replace").replace("\r\n", "\n")
+                return (0 if status == ord("0") else 1), text
+            else:
+                pending.append(b)
+                if b == 0x0A:
+                    self._flush(pending, out, echo)
+
+    @staticmethod
+    def _flush(pending: bytearray, out: bytearray, echo: Callable[[str], None] | None) -> None:
+        if pending:
+            out += pending
+            if echo is not None:
+                echo(bytes(pending).decode("utf-8", "replace").replace("\r\n", "\n"))
+            pending.clear()
