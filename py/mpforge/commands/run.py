@@ -1,5 +1,7 @@
 """`mpforge run FILE.py|FILE.mpy [args]`: run a program on the Python-hosted VM.
 
+Without a file it is a REPL on the VM (globals kept between statements).
+
 `--trace` writes every executed instruction with its source line to stderr;
 `--coverage` prints line coverage of the program's modules when it ends.
 """
@@ -15,7 +17,9 @@ from ..cli import command
 def _setup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trace", action="store_true", help="trace each instruction (stderr)")
     parser.add_argument("--coverage", action="store_true", help="report line coverage")
-    parser.add_argument("file", help="a .py source file or a compiled .mpy file")
+    parser.add_argument(
+        "file", nargs="?", help="a .py source file or a compiled .mpy file (none: a REPL)"
+    )
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the program")
 
 
@@ -23,6 +27,11 @@ def _setup(parser: argparse.ArgumentParser) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     from ..vm import run_path
     from ..vm.trace import Coverage, Tracer
+
+    if args.file is None:
+        from ..connect.repl import VmRunner, repl
+
+        return repl(VmRunner(sys.stdout, sys.stderr), "mpforge REPL on the Python VM; Ctrl-D exits")
 
     tracer = None
     coverage = None
