@@ -1,14 +1,22 @@
 /* The qemu port's main: console, the 1 ms tick, runtime, then one frozen module. */
 #include <stdint.h>
+#include <string.h>
 
 #include "mpf.h"
+#include "mpfloader.h"
 #include "port.h"
 
 static uint8_t heap[MPF_HEAP_SIZE] __attribute__((aligned(8)));
 
 void mpf_port_write(const char *s, size_t n) {
+    if (mpf_loader_active()) {
+        mpf_loader_write(s, n);
+        return;
+    }
     uart_write(s, n);
 }
+
+int port_loader(uint8_t *heap, size_t size); /* loader_port.c */
 
 void port_exit(int status) {
 #if MPF_FEATURE_SEMIHOSTING
@@ -30,5 +38,15 @@ int main(void) {
     uart_init();
     systick_init(clock_sysclk_hz());
     mpf_init(heap, sizeof heap);
-    return mpf_run_frozen(cortexm_module_to_run(cmdline, sizeof cmdline));
+    const char *module = cortexm_module_to_run(cmdline, sizeof cmdline);
+    if (strcmp(module, MPF_LOADER_MODULE) == 0) {
+        return port_loader(heap, sizeof heap);
+    }
+#if MPF_FEATURE_SEMIHOSTING
+    return mpf_run_frozen(module);
+#else
+    /* no debugger to end the run: after main, serve the host's modules (mpforge repl) */
+    mpf_run_frozen(module);
+    return port_loader(heap, sizeof heap);
+#endif
 }
