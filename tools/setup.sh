@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends \
     gcc libc6-dev gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dfu-util \
-    gcc-xtensa-lx106 binutils-xtensa-lx106 \
+    gcc-xtensa-lx106 binutils-xtensa-lx106 ccache distcc \
     python3-pip
 
 # Debian 12's system Python refuses pip installs without this flag (PEP 668); a pyenv
