@@ -16,6 +16,7 @@ from .objects import (
     mp_error,
 )
 from .ops import BINARY, contains, get_iter, to_repr, to_str
+from .translated import current_scope
 from .types import BUILTIN_TYPES, is_instance, to_int, type_name, type_of
 
 if TYPE_CHECKING:
@@ -277,19 +278,16 @@ def make_builtins(vm: Interpreter) -> dict[str, Any]:
 
     def mp_globals(*args: Any) -> dict[str, Any]:
         _nargs(args, 0, 0)
-        assert vm.frame is not None
-        return vm.frame.globals
+        return current_scope()[0]
 
     def mp_locals(*args: Any) -> dict[str, Any]:
         _nargs(args, 0, 0)
-        assert vm.frame is not None
-        return vm.frame.names
+        return current_scope()[1]
 
     def mp_dir(*args: Any) -> list[str]:
         _nargs(args, 0, 1)
         if not args:
-            assert vm.frame is not None
-            return sorted(vm.frame.names)
+            return sorted(current_scope()[1])
         obj = args[0]
         names: set[str] = set()
         if isinstance(obj, InstanceBase):
@@ -313,9 +311,9 @@ def make_builtins(vm: Interpreter) -> dict[str, Any]:
             source = args[0]
             if isinstance(source, bytes | bytearray):
                 source = bytes(source).decode()
-            assert vm.frame is not None
-            globals_ = args[1] if len(args) > 1 and args[1] is not None else vm.frame.globals
-            locals_ = args[2] if len(args) > 2 else (globals_ if len(args) > 1 else vm.frame.names)
+            scope_globals, scope_names = current_scope()
+            globals_ = args[1] if len(args) > 1 and args[1] is not None else scope_globals
+            locals_ = args[2] if len(args) > 2 else (globals_ if len(args) > 1 else scope_names)
             return vm.importer.exec_source(source, mode, globals_, locals_)
 
         return Builtin(mode, impl)

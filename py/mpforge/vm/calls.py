@@ -76,6 +76,13 @@ class CallMixin:
     def call_function(self, fun: Function, args: list[Any], kwargs: dict[str, Any] | None) -> Any:
         from .interp import Frame
 
+        fast = fun.fast
+        if fast is None:
+            fast = self.prepare(fun)  # type: ignore[attr-defined]
+        if fast:
+            if not kwargs and len(args) == fun.fastn:
+                return fast(*args)
+            return fast(*bind_slots(fun, args, kwargs or {}))
         frame = Frame(self, fun)  # type: ignore[arg-type]
         if fun.simple and not kwargs:
             n = fun.prelude.signature.n_pos_args
@@ -157,7 +164,28 @@ class CallMixin:
         return cls
 
 
-def bind_arguments(frame: Frame, args: list[Any], kwargs: dict[str, Any]) -> None:
+class _Slots:
+    """The part of a frame `bind_arguments` fills, for a translated function's call."""
+
+    __slots__ = ("fun", "locals")
+
+    def __init__(self, fun: Function) -> None:
+        self.fun = fun
+        self.locals: list[Any] = [NULL] * fun.prelude.signature.n_state
+
+
+def bind_slots(fun: Function, args: list[Any], kwargs: dict[str, Any]) -> list[Any]:
+    """The argument slots of a translated function (it makes its cells itself)."""
+    from .translate import n_params
+
+    slots = _Slots(fun)
+    bind_arguments(slots, args, kwargs, cells=False)  # type: ignore[arg-type]
+    return slots.locals[: n_params(fun.prelude.signature)]
+
+
+def bind_arguments(
+    frame: Frame, args: list[Any], kwargs: dict[str, Any], cells: bool = True
+) -> None:
     fun = frame.fun
     prelude = fun.prelude
     sig = prelude.signature
@@ -194,6 +222,8 @@ def bind_arguments(frame: Frame, args: list[Any], kwargs: dict[str, Any]) -> Non
             slots[var_slot] = {}
     else:
         _bind_keywords(frame, kwargs, var_slot)
+    if not cells:
+        return
     for slot in prelude.cells:
         value = slots[slot]
         slots[slot] = Cell() if value is NULL else Cell(value, empty=False)

@@ -18,6 +18,7 @@ import sys
 from typing import Any, TextIO
 
 from ..errors import MpforgeError
+from ..mpy import format as fmt
 from ..mpy import opcodes as opc
 from ..mpy.mpyfile import CompiledModule, RawCode
 from ..mpy.prelude import line_of_offset
@@ -40,6 +41,7 @@ from .objects import (
     mp_error,
 )
 from .ops import BINARY, UNARY, get_iter, host_error, subscr_error
+from .translate import translation
 from .types import type_name
 
 # MicroPython's unix port allows deep recursion (its limit is C stack size); this is
@@ -50,6 +52,7 @@ MAX_CALL_DEPTH = 1200
 # with room to spare: the host limit is raised to this times MAX_CALL_DEPTH.
 _HOST_FRAMES_PER_CALL = 10
 ITER_SLOTS = opc.ITER_BUF_NSLOTS
+_STAR_ARGS = fmt.SCOPE_FLAG_VARARGS | fmt.SCOPE_FLAG_VARKEYWORDS
 
 _NULL = NULL
 
@@ -67,7 +70,6 @@ class Interpreter(CallMixin):
 
         self.stdout = stdout
         self.depth = 0
-        self.frame: Frame | None = None
         self.tracer: Any = None
         self.decoded: dict[int, Decoded] = {}
         RT.vm = self
@@ -98,19 +100,40 @@ class Interpreter(CallMixin):
 
     def exec_module(self, module: CompiledModule, globals_: dict[str, Any]) -> Any:
         fun = self.make_module_function(module, globals_)
+        fast = self.prepare(fun)
+        if fast:
+            return fast()
         frame = Frame(self, fun, names=globals_)
         return self.run_frame(frame)
+
+    def prepare(self, fun: Function) -> Any:
+        """Look up (or make) `fun`'s translated function; False when it runs on the
+        interpreter (generators, exception blocks, traced runs: vm/translate.py)."""
+        fast: Any = False
+        if self.tracer is None and not fun.is_generator:
+            cache = fun.context.fast
+            key = id(fun.raw_code)
+            fast = cache.get(key)
+            if fast is None:
+                found = translation(fun.raw_code, fun.context.module, VMError)
+                fast = False
+                if found is not None:
+                    ctx = fun.context
+                    fast = found.make(ctx.globals, self.builtins, self, ctx, MAX_CALL_DEPTH)
+                cache[key] = fast
+        fun.fast = fast
+        sig = fun.prelude.signature
+        direct = fast and not sig.scope_flags & _STAR_ARGS and not sig.n_kwonly_args
+        fun.fastn = sig.n_pos_args if direct and not fun.closure else -1
+        return fast
 
     def run_frame(self, frame: Frame) -> Any:
         if self.depth >= MAX_CALL_DEPTH:
             raise mp_error("RuntimeError", "maximum recursion depth exceeded")
         self.depth += 1
-        caller = self.frame
-        self.frame = frame
         try:
             return frame.run()
         finally:
-            self.frame = caller
             self.depth -= 1
 
 

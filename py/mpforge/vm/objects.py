@@ -15,7 +15,7 @@ dict keys, `in`) work on them without a second implementation.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..mpy.mpyfile import CompiledModule, RawCode
@@ -415,6 +415,9 @@ class ModuleContext:
 
     module: CompiledModule
     globals: dict[str, Any]
+    # id(raw code) -> its translated Python function bound to these globals, or False
+    # when it stays interpreted (vm/translate.py)
+    fast: dict[int, Any] = field(default_factory=dict)
 
     @property
     def source_file(self) -> str:
@@ -426,7 +429,7 @@ class Function:
 
     __slots__ = (
         "raw_code", "prelude", "context", "default_pos", "default_kw", "closure", "code",
-        "is_generator", "simple", "name",
+        "is_generator", "simple", "name", "fast", "fastn",
     )  # fmt: skip
 
     def __init__(
@@ -456,6 +459,10 @@ class Function:
             and not closure
         )
         self.name = context.module.qstrs[prelude.name_index]
+        # the translated Python function (None: not looked up yet, False: interpreted)
+        # and how many positional arguments a call can pass it directly (-1: none)
+        self.fast: Any = None
+        self.fastn = -2
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         assert RT.vm is not None
