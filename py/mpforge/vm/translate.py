@@ -333,6 +333,7 @@ def _namespace(consts: list[Any], children: list[RawCode], lines: list[int]) -> 
         _Cell=Cell,
         _Inst=Instance,
         _Builtin=Builtin,
+        _HostMethod=type([].append),
         _BIN=tuple(BINARY),
         _UN=tuple(UNARY),
         _mkexc=make_exception,
@@ -423,7 +424,17 @@ class _Emitter:
             out("except Exception:")
             out(f"{obj} = _lsub({obj}, {index})", 1)
         elif name == "STORE_SUBSCR":
-            out(f"_ssub(s{d - 2}, {top}, s{d - 3})")
+            # a failed store on a built-in value changed nothing: the helper does it
+            # again and raises MicroPython's exception; NULL as the value is `del`
+            out(f"if s{d - 3} is _NULL:")
+            out(f"_ssub(s{d - 2}, {top}, s{d - 3})", 1)
+            out("else:")
+            out("try:", 1)
+            out(f"s{d - 2}[{top}] = s{d - 3}", 2)
+            out("except _MpExc:", 1)
+            out("raise", 2)
+            out("except Exception:", 1)
+            out(f"_ssub(s{d - 2}, {top}, s{d - 3})", 2)
         elif name == "DUP_TOP":
             out(f"{push} = {top}")
         elif name == "DUP_TOP_TWO":
@@ -644,5 +655,9 @@ class _Emitter:
         out(f"{result} = {fn}.fast({listed})", extra + 1)
         out(f"elif {fn}.__class__ is _Builtin:", extra)
         out(f"{result} = {fn}.fn({listed})", extra + 1)
+        # a host method of a built-in value (list.append, ...): the interpreter's call
+        # makes the same host call, and host errors map the same way in this frame
+        out(f"elif {fn}.__class__ is _HostMethod:", extra)
+        out(f"{result} = {fn}({listed})", extra + 1)
         out("else:", extra)
         out(f"{result} = _call({fn}, [{listed}], None)", extra + 1)
