@@ -294,12 +294,6 @@ static mpf_obj_t builtin_bin(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return int_digits(args[0], 1, "0b");
 }
 
-static mpf_obj_t builtin_type(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)n_kw;
-    want_args(n_args, 1, 1);
-    return (mpf_obj_t)mpf_obj_get_type(args[0]);
-}
-
 #define BUILTIN(NAME) \
     static const mpf_builtin_t builtin_##NAME##_obj = {{&mpf_type_builtin}, MP_QSTR_##NAME, builtin_##NAME}
 BUILTIN(isinstance);
@@ -322,7 +316,6 @@ BUILTIN(pow);
 BUILTIN(hex);
 BUILTIN(oct);
 BUILTIN(bin);
-BUILTIN(type);
 
 const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_isinstance, &builtin_isinstance_obj},
@@ -345,7 +338,7 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_hex, &builtin_hex_obj},
     {MP_QSTR_oct, &builtin_oct_obj},
     {MP_QSTR_bin, &builtin_bin_obj},
-    {MP_QSTR_type, &builtin_type_obj},
+    {MP_QSTR_type, &mpf_type_type},
     {MP_QSTR_tuple, &mpf_type_tuple},
     {MP_QSTR_list, &mpf_type_list},
     {MP_QSTR_dict, &mpf_type_dict},

@@ -208,6 +208,11 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name) {
             return (mpf_obj_t)e->obj;
         }
     }
+    for (const mpf_builtin_entry_t *e = mpf_builtin_attrs; e->obj != NULL; ++e) {
+        if (e->name == name) {
+            return (mpf_obj_t)e->obj;
+        }
+    }
     return MPF_OBJ_NULL;
 }
 
@@ -229,6 +234,10 @@ mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots) {
         return iterable;
     }
     const mpf_type_t *t = mpf_obj_get_type(iterable);
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        iterable = mpf_getiter(iterable);
+        t = mpf_obj_get_type(iterable);
+    }
     if (t->iternext == NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't iterable", mpf_obj_type_name(iterable));
     }

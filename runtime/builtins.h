@@ -11,5 +11,7 @@ typedef struct {
 
 /* builtinfuns.c; ends with a {0, NULL} entry */
 extern const mpf_builtin_entry_t mpf_builtin_funs[];
+/* builtinattr.c */
+extern const mpf_builtin_entry_t mpf_builtin_attrs[];
 
 #endif /* MPF_BUILTINS_H */

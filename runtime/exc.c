@@ -51,16 +51,18 @@ static void exc_type_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     mpf_printf(p, "<class '%q'>", ((const mpf_type_t *)self)->name);
 }
 
+/* MicroPython's forms: repr is the name and the args tuple, ValueError('x',); str is
+ * empty, the one argument's str, or the tuple's repr */
 static void exc_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     const mpf_exc_t *e = self;
+    const mpf_tuple_t *args = e->args;
     if (repr) {
-        mpf_printf(p, "%q(", e->base.type->name);
-        if (e->arg != MPF_OBJ_NULL) {
-            mpf_obj_print_to(p, e->arg, true);
-        }
-        mpf_print_str(p, ")");
-    } else if (e->arg != MPF_OBJ_NULL) {
-        mpf_obj_print_to(p, e->arg, false);
+        mpf_printf(p, "%q", e->base.type->name);
+        mpf_print_seq(p, "(", ")", args->len, args->items, true);
+    } else if (args->len == 1) {
+        mpf_obj_print_to(p, args->items[0], false);
+    } else if (args->len > 1) {
+        mpf_obj_print_to(p, (mpf_obj_t)args, true);
     }
 }
 
@@ -68,7 +70,9 @@ static mpf_obj_t exc_type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const
     if (n_kw) {
         mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
     }
-    return mpf_exc_new(self, n_args ? args[0] : MPF_OBJ_NULL);
+    mpf_exc_t *e = mpf_exc_new(self, MPF_OBJ_NULL);
+    e->args = mpf_tuple_new(n_args, args);
+    return e;
 }
 
 /* Exception classes are types whose instances print as their message. */
@@ -118,20 +122,23 @@ bool mpf_exc_match(mpf_obj_t exc, mpf_obj_t cls) {
         mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
     }
     const mpf_type_t *t = mpf_obj_is_exception_type(exc) ? (const mpf_type_t *)exc : MPF_OBJ_TYPE_OF_PTR(exc);
-    for (; t != NULL; t = t->parent) {
-        if (t == cls) {
-            return true;
-        }
-    }
-    return false;
+    return mpf_type_is_subclass(t, cls);
 }
 
-/* The instance type a class creates: printing goes through exc_print, but its type is
- * the class itself, so each instance carries the class in base.type and this function
- * recognises classes by their print hook. */
+/* A built-in exception class is recognised by its print hook; a class statement's
+ * class by its first base, which decides its instances' layout (objtype.c). */
 bool mpf_obj_is_exception_type(mpf_obj_t o) {
-    return MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_type &&
-           ((const mpf_type_t *)o)->print == exc_type_print;
+    if (!MPF_OBJ_IS_PTR(o) || MPF_OBJ_TYPE_OF_PTR(o) != &mpf_type_type) {
+        return false;
+    }
+    const mpf_type_t *t = o;
+    while (t->flags & MPF_TYPE_FLAG_CLASS) {
+        t = ((const mpf_class_t *)t)->native;
+        if (t == NULL) {
+            return false;
+        }
+    }
+    return t->print == exc_type_print;
 }
 
 bool mpf_obj_is_exception(mpf_obj_t o) {
@@ -144,7 +151,8 @@ void mpf_exc_print_instance(mpf_print_t *p, mpf_obj_t self, bool repr) {
 
 _Noreturn void mpf_raise_memory_error(void) {
     memory_error_obj.base.type = &mpf_type_MemoryError;
-    memory_error_obj.arg = MPF_OBJ_NULL;
+    memory_error_obj.args = mpf_tuple_new(0, NULL);
+    memory_error_obj.members = NULL;
     memory_error_obj.tb = NULL;
     memory_error_obj.tb_len = 0;
     memory_error_obj.tb_alloc = 0;
@@ -154,7 +162,8 @@ _Noreturn void mpf_raise_memory_error(void) {
 mpf_obj_t mpf_exc_new(const mpf_type_t *type, mpf_obj_t arg) {
     mpf_exc_t *e = mpf_alloc(sizeof(*e));
     e->base.type = type;
-    e->arg = arg;
+    e->members = NULL;
+    e->args = arg == MPF_OBJ_NULL ? mpf_tuple_new(0, NULL) : mpf_tuple_new(1, &arg);
     e->tb = NULL;
     e->tb_len = 0;
     e->tb_alloc = 0;
@@ -216,9 +225,9 @@ void mpf_exc_print_traceback(mpf_obj_t exc) {
             }
         }
         mpf_printf(p, "%q", e->base.type->name);
-        if (e->arg != MPF_OBJ_NULL) {
+        if (((const mpf_tuple_t *)e->args)->len) {
             mpf_print_str(p, ": ");
-            mpf_obj_print(e->arg, false);
+            mpf_obj_print(exc, false);
         }
         mpf_print_str(p, "\n");
     } else {

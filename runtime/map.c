@@ -12,6 +12,7 @@ typedef struct {
 struct _mpf_map_t {
     size_t used, alloc; /* alloc is a power of two */
     slot_t *slots;
+    mpf_obj_t dict; /* what globals()/locals() gave for it, NULL before */
 };
 
 static slot_t *new_slots(size_t n) {
@@ -29,6 +30,7 @@ mpf_map_t *mpf_map_new(size_t capacity) {
     m->used = 0;
     m->alloc = n;
     m->slots = new_slots(n);
+    m->dict = MPF_OBJ_NULL;
     return m;
 }
 
@@ -78,4 +80,35 @@ bool mpf_map_delete(mpf_map_t *m, mpf_qstr_t key) {
     }
     s->value = MPF_OBJ_NULL;
     return true;
+}
+
+bool mpf_map_next(const mpf_map_t *m, size_t *pos, mpf_qstr_t *key, mpf_obj_t *value) {
+    while (*pos < m->alloc) {
+        const slot_t *s = &m->slots[(*pos)++];
+        if (s->key && s->value != MPF_OBJ_NULL) {
+            *key = s->key;
+            *value = s->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* globals() and locals(): one dict per map, brought up to date at each call (a store
+ * into the dict is not seen by the map) */
+mpf_obj_t mpf_map_as_dict(mpf_map_t *m) {
+    if (m->dict == MPF_OBJ_NULL) {
+        m->dict = mpf_dict_new(m->used);
+    }
+    mpf_dict_t *d = m->dict;
+    d->used = 0;
+    d->n_entries = 0;
+    memset(d->index, 0xff, 2 * d->alloc * sizeof(int32_t));
+    size_t pos = 0;
+    mpf_qstr_t key;
+    mpf_obj_t value;
+    while (mpf_map_next(m, &pos, &key, &value)) {
+        mpf_dict_store(d, MPF_OBJ_NEW_QSTR(key), value);
+    }
+    return d;
 }

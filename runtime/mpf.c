@@ -20,6 +20,8 @@ void mpf_init(void *heap, size_t heap_bytes) {
     mpf_exc_init();
     running = NULL;
     mpf_gc_add_root((void **)&running);
+    mpf_cur_locals = NULL;
+    mpf_gc_add_root((void **)&mpf_cur_locals);
 }
 
 /* The C stack the GC scans and the VM measures starts at the frame of the public entry
@@ -28,6 +30,7 @@ void mpf_init(void *heap, size_t heap_bytes) {
 #define ENTER() \
     do { \
         mpf_vm_reset(__builtin_frame_address(0)); \
+        mpf_cur_locals = NULL; \
         mpf_gc_set_stack_top(__builtin_frame_address(0)); \
     } while (0)
 
@@ -102,9 +105,10 @@ __attribute__((noinline)) static int run_mpy(const uint8_t *data, size_t len,
             size_t n;
             const char *s = mpf_qstr_str(e->base.type->name, &n);
             mpf_port_write_error(s, n);
-            if (e->arg != MPF_OBJ_NULL && mpf_obj_is_str(e->arg)) {
+            const mpf_tuple_t *args = e->args;
+            if (args->len == 1 && mpf_obj_is_str(args->items[0])) {
                 write_error(": ");
-                s = mpf_obj_str_data(e->arg, &n);
+                s = mpf_obj_str_data(args->items[0], &n);
                 mpf_port_write_error(s, n);
             }
         }

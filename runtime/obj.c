@@ -89,7 +89,7 @@ static mpf_obj_t builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const 
 }
 
 const mpf_type_t mpf_type_type = {
-    .base = {&mpf_type_type}, .name = MP_QSTR_type, .print = type_print,
+    .base = {&mpf_type_type}, .name = MP_QSTR_type, .print = type_print, .make_new = mpf_type_make_new,
 };
 /* int(x) and int(text, base) for what fits a small int */
 static mpf_obj_t int_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -265,6 +265,15 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         mpf_obj_str_data(o, &len);
         return len != 0;
     }
+    if (MPF_OBJ_TYPE_OF_PTR(o)->flags & MPF_TYPE_FLAG_CLASS) {
+        mpf_obj_t r;
+        if (mpf_instance_special(o, MP_QSTR___bool__, 0, NULL, &r) ||
+            mpf_instance_special(o, MP_QSTR___len__, 0, NULL, &r)) {
+            return mpf_obj_is_true(r);
+        }
+        mpf_obj_t native = mpf_instance_native(o);
+        return native == MPF_OBJ_NULL || mpf_obj_is_true(native);
+    }
     if (MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_range) {
         const mpf_range_t *r = o;
         return r->step > 0 ? r->start < r->stop : r->start > r->stop;
@@ -278,7 +287,9 @@ bool mpf_obj_is_true(mpf_obj_t o) {
 
 void mpf_obj_print_to(mpf_print_t *p, mpf_obj_t o, bool repr) {
     const mpf_type_t *t = mpf_obj_get_type(o);
-    if (t == &mpf_type_type) {
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        t->print(p, o, repr);
+    } else if (t == &mpf_type_type) {
         type_print(p, o, repr);
     } else if (mpf_obj_is_exception(o)) {
         mpf_exc_print_instance(p, o, repr);

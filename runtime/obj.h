@@ -81,6 +81,7 @@ struct _mpf_type_t {
 };
 
 #define MPF_TYPE_FLAG_ITERATOR (1) /* iter() of it is itself */
+#define MPF_TYPE_FLAG_CLASS (2)    /* made by a class statement: an mpf_class_t */
 
 #define MPF_OBJ_TYPE_OF_PTR(o) (((const mpf_obj_base_t *)(o))->type)
 
@@ -148,12 +149,30 @@ typedef struct {
     uint32_t line;
 } mpf_tb_entry_t;
 
+/* Instances of classes keep their attributes in `members`, at the same place in an
+ * exception (whose class may be a user's subclass) and in a plain instance. */
 typedef struct {
     mpf_obj_base_t base;
-    mpf_obj_t arg; /* MPF_OBJ_NULL when raised without a message */
+    mpf_map_t *members; /* NULL until an attribute is set */
+    mpf_obj_t args;     /* a tuple */
     mpf_tb_entry_t *tb;
     uint16_t tb_len, tb_alloc;
 } mpf_exc_t;
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_map_t *members;
+    mpf_obj_t native; /* the built-in object (list, dict, int, str) a subclass's instance extends */
+} mpf_instance_t;
+
+/* A class made at run time: a type whose hooks dispatch to its special methods. */
+typedef struct {
+    mpf_type_t type;
+    mpf_map_t *locals;
+    mpf_obj_t bases;          /* tuple */
+    mpf_obj_t mro;            /* tuple: this class, then where attributes are looked up next */
+    const mpf_type_t *native; /* the built-in base the instances extend, or NULL */
+} mpf_class_t;
 
 /* --- containers --- */
 typedef struct {
@@ -276,6 +295,9 @@ size_t mpf_obj_len(mpf_obj_t o);
 /* LOAD_METHOD: dest[0] the function, dest[1] self (or MPF_OBJ_NULL when none) */
 void mpf_load_method(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest);
 mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr);
+void mpf_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value); /* NULL value deletes */
+/* a method: dest[0] NULL when there is no such attribute */
+void mpf_load_method_maybe(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest);
 bool mpf_obj_is_instance(mpf_obj_t o, const mpf_type_t *t);
 mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name);
 mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name);
@@ -285,11 +307,38 @@ mpf_obj_t mpf_make_closure(const mpf_raw_code_t *rc, const mpf_context_t *ctx, c
     size_t n_closed, const mpf_obj_t *closed);
 mpf_obj_t mpf_new_cell(mpf_obj_t obj);
 
+/* objtype.c: classes and instances */
+extern const mpf_type_t mpf_type_object, mpf_type_super, mpf_type_property, mpf_type_staticmethod,
+    mpf_type_classmethod;
+extern const mpf_builtin_t mpf_build_class_obj;
+bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *cls);
+bool mpf_obj_is_class_instance(mpf_obj_t o);
+/* the attribute of a class, or a built-in type's method, along its MRO; NULL if none */
+mpf_obj_t mpf_class_lookup(const mpf_type_t *t, mpf_qstr_t name);
+/* attribute access on classes, their instances and super objects; false: not one */
+bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest);
+bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value); /* NULL value deletes */
+/* calls self's special method `name` with args; false (and nothing called) if it has none */
+bool mpf_instance_special(mpf_obj_t self, mpf_qstr_t name, size_t n_args, const mpf_obj_t *args, mpf_obj_t *ret);
+mpf_obj_t mpf_instance_native(mpf_obj_t o); /* the built-in object it extends, or NULL */
+mpf_obj_t mpf_instance_reverse_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs); /* NULL: rhs has none */
+mpf_obj_t mpf_instance_getiter(mpf_obj_t self);
+size_t mpf_instance_hash(mpf_obj_t self);
+mpf_obj_t mpf_type_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+
+/* the locals of class bodies while they run (NULL: module code, its globals) */
+extern mpf_map_t *mpf_cur_locals;
+
 /* map.c: qstr-keyed map (module globals) */
 mpf_map_t *mpf_map_new(size_t capacity);
 mpf_obj_t mpf_map_get(const mpf_map_t *map, mpf_qstr_t key); /* MPF_OBJ_NULL if absent */
 void mpf_map_set(mpf_map_t *map, mpf_qstr_t key, mpf_obj_t value);
 bool mpf_map_delete(mpf_map_t *map, mpf_qstr_t key); /* false if absent */
+/* the entries one by one: *pos starts at 0; false at the end */
+bool mpf_map_next(const mpf_map_t *map, size_t *pos, mpf_qstr_t *key, mpf_obj_t *value);
+mpf_obj_t mpf_map_as_dict(mpf_map_t *map);
+/* the globals of the code running now (vm.c) */
+mpf_map_t *mpf_vm_globals(void);
 
 /* builtins.c */
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name);

@@ -25,6 +25,9 @@ size_t mpf_obj_hash(mpf_obj_t o) {
         return (size_t)(uintptr_t)o;
     }
     const mpf_type_t *t = MPF_OBJ_TYPE_OF_PTR(o);
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        return mpf_instance_hash(o);
+    }
     if (t == &mpf_type_tuple) {
         const mpf_tuple_t *tu = o;
         size_t h = 0x345678;

@@ -23,6 +23,9 @@ const mpf_type_t mpf_type_iterator = {
 
 mpf_obj_t mpf_getiter(mpf_obj_t iterable) {
     const mpf_type_t *t = mpf_obj_get_type(iterable);
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        return mpf_instance_getiter(iterable);
+    }
     if (t->flags & MPF_TYPE_FLAG_ITERATOR) {
         return iterable;
     }
@@ -53,6 +56,14 @@ mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable) {
     }
     mpf_obj_t list = mpf_list_new(0, NULL);
     const mpf_type_t *t = mpf_obj_get_type(iterable);
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        mpf_obj_t it = mpf_getiter(iterable);
+        mpf_obj_t x;
+        while ((x = mpf_iternext(it)) != MPF_OBJ_NULL) {
+            mpf_list_append(list, x);
+        }
+        return list;
+    }
     if (t->iternext == NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "'%q' object isn't iterable", t->name);
     }

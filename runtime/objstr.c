@@ -129,42 +129,91 @@ static ptrdiff_t find(const char *s, size_t len, const char *sub, size_t n, bool
     return -1;
 }
 
-STR_METHOD(split) {
-    (void)n_kw;
+/* split and rsplit: at most `max` cuts (negative: no limit), from the left or right */
+static mpf_obj_t split(size_t n_args, const mpf_obj_t *args, bool right) {
     size_t len, n = 0;
     const char *s = text(args[0], &len);
     const char *sep = n_args > 1 && args[1] != mpf_const_none ? text(args[1], &n) : NULL;
-    mpf_obj_t out = mpf_list_new(0, NULL);
-    if (sep == NULL) {
-        size_t i = 0;
-        for (;;) {
-            while (i < len && is_space(s[i])) {
-                ++i;
-            }
-            if (i == len) {
-                return out;
-            }
-            size_t j = i;
-            while (j < len && !is_space(s[j])) {
-                ++j;
-            }
-            mpf_list_append(out, mpf_obj_new_str(s + i, j - i));
-            i = j;
-        }
-    }
-    if (n == 0) {
+    mpf_int_t max = n_args > 2 ? mpf_obj_int_value(args[2]) : -1;
+    if (sep != NULL && n == 0) {
         mpf_raise_msg(&mpf_type_ValueError, "empty separator");
     }
-    size_t i = 0;
+    mpf_obj_t out = mpf_list_new(0, NULL);
+    /* [lo, hi) is what is left to split */
+    size_t lo = 0, hi = len;
     for (;;) {
-        ptrdiff_t at = find(s + i, len - i, sep, n, false);
-        if (at < 0) {
-            mpf_list_append(out, mpf_obj_new_str(s + i, len - i));
-            return out;
+        if (sep == NULL) {
+            while (lo < hi && is_space(s[right ? hi - 1 : lo])) {
+                right ? --hi : ++lo;
+            }
+            if (lo == hi) {
+                break;
+            }
         }
-        mpf_list_append(out, mpf_obj_new_str(s + i, (size_t)at));
-        i += (size_t)at + n;
+        if (max == 0) {
+            mpf_list_append(out, mpf_obj_new_str(s + lo, hi - lo));
+            break;
+        }
+        size_t a, b; /* the piece [a, b) and the rest after the cut */
+        if (sep == NULL) {
+            size_t j = right ? hi : lo;
+            if (right) {
+                while (j > lo && !is_space(s[j - 1])) {
+                    --j;
+                }
+                a = j;
+                b = hi;
+            } else {
+                while (j < hi && !is_space(s[j])) {
+                    ++j;
+                }
+                a = lo;
+                b = j;
+            }
+            mpf_list_append(out, mpf_obj_new_str(s + a, b - a));
+            if (right) {
+                hi = a;
+            } else {
+                lo = b;
+            }
+        } else {
+            ptrdiff_t at = find(s + lo, hi - lo, sep, n, right);
+            if (at < 0) {
+                mpf_list_append(out, mpf_obj_new_str(s + lo, hi - lo));
+                break;
+            }
+            size_t cut = lo + (size_t)at;
+            if (right) {
+                mpf_list_append(out, mpf_obj_new_str(s + cut + n, hi - cut - n));
+                hi = cut;
+            } else {
+                mpf_list_append(out, mpf_obj_new_str(s + lo, cut - lo));
+                lo = cut + n;
+            }
+        }
+        if (max > 0) {
+            --max;
+        }
     }
+    if (right) {
+        mpf_list_t *l = out;
+        for (size_t i = 0; i < l->len / 2; ++i) {
+            mpf_obj_t t = l->items[i];
+            l->items[i] = l->items[l->len - 1 - i];
+            l->items[l->len - 1 - i] = t;
+        }
+    }
+    return out;
+}
+
+STR_METHOD(split) {
+    (void)n_kw;
+    return split(n_args, args, false);
+}
+
+STR_METHOD(rsplit) {
+    (void)n_kw;
+    return split(n_args, args, true);
 }
 
 STR_METHOD(splitlines) {
@@ -383,6 +432,33 @@ static mpf_obj_t all_chars(const mpf_obj_t *args, int kind) {
     return MPF_OBJ_BOOL(len > 0);
 }
 
+/* at least one cased character, and none of the other case */
+static mpf_obj_t all_case(const mpf_obj_t *args, bool upper) {
+    size_t len;
+    const char *s = text(args[0], &len);
+    bool cased = false;
+    for (size_t i = 0; i < len; ++i) {
+        bool up = s[i] >= 'A' && s[i] <= 'Z', low = s[i] >= 'a' && s[i] <= 'z';
+        if ((upper && low) || (!upper && up)) {
+            return mpf_const_false;
+        }
+        cased |= up || low;
+    }
+    return MPF_OBJ_BOOL(cased);
+}
+
+STR_METHOD(isupper) {
+    (void)n_kw;
+    (void)n_args;
+    return all_case(args, true);
+}
+
+STR_METHOD(islower) {
+    (void)n_kw;
+    (void)n_args;
+    return all_case(args, false);
+}
+
 STR_METHOD(isalpha) {
     (void)n_kw;
     (void)n_args;
@@ -465,12 +541,16 @@ STR_METHOD(format) {
     mpf_print_t p;
     mpf_print_init_heap(&p);
     size_t auto_index = 0;
+    char numbering = 0; /* 'a' automatic, 'm' manual: a format may not mix them */
     for (size_t i = 0; i < len; ++i) {
         char c = s[i];
         if ((c == '{' || c == '}') && i + 1 < len && s[i + 1] == c) {
             mpf_print_strn(&p, &c, 1);
             ++i;
             continue;
+        }
+        if (c == '}') {
+            mpf_raise_msg(&mpf_type_ValueError, "single '}' encountered in format string");
         }
         if (c != '{') {
             mpf_print_strn(&p, &c, 1);
@@ -489,11 +569,19 @@ STR_METHOD(format) {
         }
         mpf_obj_t v;
         if (name_end == i + 1) {
+            if (numbering == 'm') {
+                mpf_raise_msg(&mpf_type_ValueError, "can't switch from manual field specification to automatic field numbering");
+            }
+            numbering = 'a';
             if (1 + auto_index >= n_args) {
                 mpf_raise_msg(&mpf_type_IndexError, "tuple index out of range");
             }
             v = args[1 + auto_index++];
         } else if (s[i + 1] >= '0' && s[i + 1] <= '9') {
+            if (numbering == 'a') {
+                mpf_raise_msg(&mpf_type_ValueError, "can't switch from automatic field numbering to manual field specification");
+            }
+            numbering = 'm';
             size_t k = 0;
             for (size_t q = i + 1; q < name_end; ++q) {
                 k = k * 10 + (size_t)(s[q] - '0');
@@ -528,6 +616,9 @@ M(strip);
 M(lstrip);
 M(rstrip);
 M(lower);
+M(rsplit);
+M(isupper);
+M(islower);
 M(upper);
 M(split);
 M(splitlines);
@@ -555,6 +646,9 @@ static const mpf_method_t mpf_str_methods[] = {
     {MP_QSTR_lower, &str_lower_obj},
     {MP_QSTR_upper, &str_upper_obj},
     {MP_QSTR_split, &str_split_obj},
+    {MP_QSTR_rsplit, &str_rsplit_obj},
+    {MP_QSTR_isupper, &str_isupper_obj},
+    {MP_QSTR_islower, &str_islower_obj},
     {MP_QSTR_splitlines, &str_splitlines_obj},
     {MP_QSTR_replace, &str_replace_obj},
     {MP_QSTR_find, &str_find_obj},

@@ -65,6 +65,11 @@ static mpf_obj_t int_binary_op(unsigned op, mpf_int_t a, mpf_int_t b, mpf_obj_t 
                 raise_overflow();
             }
             return new_int(r);
+        case MP_BINARY_OP_TRUE_DIVIDE:
+            if (b == 0) {
+                mpf_raise_msg(&mpf_type_ZeroDivisionError, "divide by zero");
+            }
+            raise_unsupported(op, lhs, rhs);
         case MP_BINARY_OP_FLOOR_DIVIDE:
         case MP_BINARY_OP_MODULO: {
             if (b == 0) {
@@ -204,6 +209,16 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
             }
         }
         const mpf_type_t *t = mpf_obj_get_type(rhs);
+        if (mpf_obj_is_class_instance(rhs)) {
+            mpf_obj_t it = mpf_getiter(rhs);
+            mpf_obj_t x;
+            while ((x = mpf_iternext(it)) != MPF_OBJ_NULL) {
+                if (mpf_obj_equal(x, lhs)) {
+                    return mpf_const_true;
+                }
+            }
+            return mpf_const_false;
+        }
         if (!mpf_obj_is_str(rhs) && t->iternext != NULL) {
             size_t pos = 0;
             mpf_obj_t x;
@@ -233,6 +248,16 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
     if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
         op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
+    }
+    if (mpf_obj_is_class_instance(rhs) && op != MP_BINARY_OP_IN) {
+        mpf_obj_t r = mpf_instance_reverse_op(op, lhs, rhs);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+        mpf_obj_t native = mpf_instance_native(rhs);
+        if (native != MPF_OBJ_NULL) {
+            return mpf_binary_op(op, lhs, native);
+        }
     }
     if (mpf_obj_is_int(lhs) && mpf_obj_is_int(rhs)) {
         return int_binary_op(op, mpf_obj_int_value(lhs), mpf_obj_int_value(rhs), lhs, rhs);
@@ -267,6 +292,17 @@ mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg) {
     if (op == MP_UNARY_OP_NOT) {
         return MPF_OBJ_BOOL(!mpf_obj_is_true(arg));
     }
+    if (mpf_obj_is_class_instance(arg) && op < MP_UNARY_OP_NOT) {
+        static const uint16_t names[] = {MP_QSTR___pos__, MP_QSTR___neg__, MP_QSTR___invert__};
+        mpf_obj_t r;
+        if (mpf_instance_special(arg, names[op], 0, NULL, &r)) {
+            return r;
+        }
+        mpf_obj_t native = mpf_instance_native(arg);
+        if (native != MPF_OBJ_NULL) {
+            return mpf_unary_op(op, native);
+        }
+    }
     if (mpf_obj_is_int(arg) && op < MP_UNARY_OP_NOT) {
         mpf_int_t v = mpf_obj_int_value(arg);
         switch (op) {
@@ -287,7 +323,8 @@ mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg) {
 
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const mpf_type_t *t = mpf_obj_get_type(fun);
-    if (t == &mpf_type_type && mpf_obj_is_exception_type(fun)) {
+    if (t == &mpf_type_type && mpf_obj_is_exception_type(fun) &&
+        !(((const mpf_type_t *)fun)->flags & MPF_TYPE_FLAG_CLASS)) {
         return ((const mpf_type_t *)fun)->call(fun, n_args, n_kw, args);
     }
     if (t == &mpf_type_type) {
@@ -315,7 +352,13 @@ mpf_obj_t mpf_load_global(const mpf_context_t *ctx, mpf_qstr_t name) {
 }
 
 mpf_obj_t mpf_load_name(const mpf_context_t *ctx, mpf_qstr_t name) {
-    /* module-level code is the only code here whose locals are its globals */
+    /* a class body's names are its own; module-level code's locals are its globals */
+    if (mpf_cur_locals != NULL) {
+        mpf_obj_t o = mpf_map_get(mpf_cur_locals, name);
+        if (o != MPF_OBJ_NULL) {
+            return o;
+        }
+    }
     return mpf_load_global(ctx, name);
 }
 
@@ -379,6 +422,8 @@ static const mpf_builtin_t *find_method(const mpf_type_t *t, mpf_qstr_t attr) {
     return NULL;
 }
 
+static mpf_obj_t load_builtin_attr(mpf_obj_t base, mpf_qstr_t attr);
+
 static _Noreturn void no_attr(mpf_obj_t base, mpf_qstr_t attr) {
     if (mpf_obj_get_type(base) == &mpf_type_type) {
         mpf_raise_msg(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
@@ -388,6 +433,16 @@ static _Noreturn void no_attr(mpf_obj_t base, mpf_qstr_t attr) {
 }
 
 void mpf_load_method(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
+    mpf_load_method_maybe(base, attr, dest);
+    if (dest[0] == MPF_OBJ_NULL) {
+        no_attr(base, attr);
+    }
+}
+
+void mpf_load_method_maybe(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (mpf_class_load_attr(base, attr, dest)) {
+        return;
+    }
     const mpf_type_t *t = mpf_obj_get_type(base);
     const mpf_builtin_t *m = find_method(t, attr);
     if (m != NULL) {
@@ -404,7 +459,7 @@ void mpf_load_method(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
             return;
         }
     }
-    dest[0] = mpf_load_attr(base, attr);
+    dest[0] = load_builtin_attr(base, attr);
     dest[1] = MPF_OBJ_NULL;
 }
 
@@ -433,22 +488,29 @@ const mpf_type_t mpf_type_bound = {
     .call = bound_call,
 };
 
+static mpf_obj_t new_bound(mpf_obj_t fun, mpf_obj_t self) {
+    mpf_bound_t *b = mpf_alloc(sizeof(*b));
+    b->base.type = &mpf_type_bound;
+    b->fun = fun;
+    b->self = self;
+    return b;
+}
+
 mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr) {
+    mpf_obj_t dest[2];
+    mpf_load_method(base, attr, dest);
+    return dest[1] == MPF_OBJ_NULL ? dest[0] : new_bound(dest[0], dest[1]);
+}
+
+void mpf_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
+    if (!mpf_class_store_attr(base, attr, value)) {
+        mpf_raise_msg(&mpf_type_AttributeError, "'%s' object has no attribute '%q'", mpf_obj_type_name(base), attr);
+    }
+}
+
+/* attributes of built-in objects other than their methods; NULL if none */
+static mpf_obj_t load_builtin_attr(mpf_obj_t base, mpf_qstr_t attr) {
     const mpf_type_t *t = mpf_obj_get_type(base);
-    const mpf_builtin_t *m = find_method(t, attr);
-    if (m != NULL) {
-        mpf_bound_t *b = mpf_alloc(sizeof(*b));
-        b->base.type = &mpf_type_bound;
-        b->fun = (mpf_obj_t)m;
-        b->self = base;
-        return b;
-    }
-    if (t == &mpf_type_type) {
-        m = find_method(base, attr);
-        if (m != NULL) {
-            return (mpf_obj_t)m;
-        }
-    }
     if (attr == MP_QSTR___name__ && t == &mpf_type_type) {
         return MPF_OBJ_NEW_QSTR(((const mpf_type_t *)base)->name);
     }
@@ -456,14 +518,13 @@ mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr) {
         return (mpf_obj_t)t;
     }
     if (mpf_obj_is_exception(base) && attr == MP_QSTR_args) {
-        const mpf_exc_t *e = base;
-        return e->arg == MPF_OBJ_NULL ? mpf_tuple_new(0, NULL) : mpf_tuple_new(1, &e->arg);
+        return ((const mpf_exc_t *)base)->args;
     }
     if (mpf_obj_is_exception(base) && attr == MP_QSTR_value) {
-        const mpf_exc_t *e = base;
-        return e->arg == MPF_OBJ_NULL ? mpf_const_none : e->arg;
+        const mpf_tuple_t *args = ((const mpf_exc_t *)base)->args;
+        return args->len ? args->items[0] : mpf_const_none;
     }
-    no_attr(base, attr);
+    return MPF_OBJ_NULL;
 }
 
 bool mpf_obj_is_instance(mpf_obj_t o, const mpf_type_t *t) {
@@ -471,10 +532,5 @@ bool mpf_obj_is_instance(mpf_obj_t o, const mpf_type_t *t) {
     if (t == &mpf_type_int && ot == &mpf_type_bool) {
         return true;
     }
-    for (; ot != NULL; ot = ot->parent) {
-        if (ot == t) {
-            return true;
-        }
-    }
-    return false;
+    return mpf_type_is_subclass(ot, t);
 }

@@ -12,9 +12,15 @@
 
 static size_t call_depth;
 static uintptr_t c_stack_top;
+static mpf_map_t *cur_globals; /* of the innermost running function */
+
+mpf_map_t *mpf_vm_globals(void) {
+    return cur_globals;
+}
 
 void mpf_vm_reset(void *stack_top) {
     call_depth = 0;
+    cur_globals = NULL;
     c_stack_top = (uintptr_t)stack_top;
     mpf_pystack_reset();
 }
@@ -283,14 +289,22 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             case MP_BC_LOAD_NAME:
                 *++sp = mpf_load_name(ctx, qstr_table[decode_uint(&ip)]);
                 break;
+            case MP_BC_STORE_NAME:
+                mpf_map_set(mpf_cur_locals ? mpf_cur_locals : ctx->globals, qstr_table[decode_uint(&ip)], *sp--);
+                break;
+            case MP_BC_DELETE_NAME: {
+                mpf_qstr_t name = qstr_table[decode_uint(&ip)];
+                if (!mpf_map_delete(mpf_cur_locals ? mpf_cur_locals : ctx->globals, name)) {
+                    mpf_raise_msg(&mpf_type_NameError, "name '%q' isn't defined", name);
+                }
+                break;
+            }
             case MP_BC_LOAD_GLOBAL:
                 *++sp = mpf_load_global(ctx, qstr_table[decode_uint(&ip)]);
                 break;
-            case MP_BC_STORE_NAME:
             case MP_BC_STORE_GLOBAL:
                 mpf_map_set(ctx->globals, qstr_table[decode_uint(&ip)], *sp--);
                 break;
-            case MP_BC_DELETE_NAME:
             case MP_BC_DELETE_GLOBAL: {
                 mpf_qstr_t name = qstr_table[decode_uint(&ip)];
                 if (!mpf_map_delete(ctx->globals, name)) {
@@ -591,6 +605,73 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 sp += before + after;
                 break;
             }
+            case MP_BC_STORE_ATTR: {
+                mpf_qstr_t attr = qstr_table[decode_uint(&ip)];
+                mpf_store_attr(sp[0], attr, sp[-1]);
+                sp -= 2;
+                break;
+            }
+            case MP_BC_LOAD_SUPER_METHOD: {
+                /* stack: super, class, self -> method, self */
+                mpf_qstr_t attr = qstr_table[decode_uint(&ip)];
+                if (sp - state < 2) {
+                    stack_error();
+                }
+                mpf_obj_t sup = mpf_call(sp[-2], 2, 0, sp - 1);
+                sp -= 1;
+                mpf_load_method(sup, attr, sp - 1);
+                break;
+            }
+            case MP_BC_LOAD_BUILD_CLASS:
+                *++sp = (mpf_obj_t)&mpf_build_class_obj;
+                break;
+            case MP_BC_DELETE_DEREF: {
+                mpf_cell_t *c = cell_at(fastn, decode_uint(&ip));
+                if (c->obj == MPF_OBJ_NULL) {
+                    goto local_unbound;
+                }
+                c->obj = MPF_OBJ_NULL;
+                break;
+            }
+            case MP_BC_SETUP_WITH: {
+                /* stack: mgr -> __exit__, self, __enter__() */
+                size_t d = decode_ulabel(&ip);
+                if (state + n_state - sp < 3) {
+                    stack_error();
+                }
+                mpf_obj_t mgr = *sp;
+                mpf_obj_t enter[2];
+                mpf_load_method_maybe(mgr, MP_QSTR___exit__, sp);
+                mpf_load_method_maybe(mgr, MP_QSTR___enter__, enter);
+                if (sp[0] == MPF_OBJ_NULL || enter[0] == MPF_OBJ_NULL) {
+                    mpf_raise_msg(&mpf_type_AttributeError, "'%s' object has no attribute '%q'",
+                        mpf_obj_type_name(mgr), enter[0] == MPF_OBJ_NULL ? MP_QSTR___enter__ : MP_QSTR___exit__);
+                }
+                mpf_obj_t entered = mpf_call(enter[0], enter[1] != MPF_OBJ_NULL, 0, &enter[1]);
+                sp += 1;
+                push_block(frame, ip + d, (size_t)(sp - state + 1), true);
+                *++sp = entered;
+                break;
+            }
+            case MP_BC_WITH_CLEANUP: {
+                /* stack: __exit__, self, (None | unwind marker | exception) */
+                if (sp - state < 2) {
+                    stack_error();
+                }
+                mpf_obj_t top = sp[0];
+                mpf_obj_t args[4] = {sp[-1], mpf_const_none, mpf_const_none, mpf_const_none};
+                bool exc = top != mpf_const_none && !is_unwind(top);
+                if (exc) {
+                    args[1] = (mpf_obj_t)mpf_obj_get_type(top);
+                    args[2] = top;
+                }
+                mpf_obj_t exit_fun = sp[-2];
+                bool has_self = args[0] != MPF_OBJ_NULL;
+                mpf_obj_t r = mpf_call(exit_fun, 3 + has_self, 0, has_self ? args : args + 1);
+                sp -= 2;
+                *sp = exc && mpf_obj_is_true(r) ? mpf_const_none : top;
+                break;
+            }
             case MP_BC_LOAD_ATTR:
                 *sp = mpf_load_attr(*sp, qstr_table[decode_uint(&ip)]);
                 break;
@@ -708,6 +789,8 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
     frame->resume_ip = NULL; /* arguments not yet bound */
     frame->resume_sp = state - 1;
     ++call_depth;
+    mpf_map_t *outer_globals = cur_globals;
+    cur_globals = fun->ctx->globals;
 
     mpf_nlr_t nlr;
     for (;;) {
@@ -719,6 +802,7 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
             }
             mpf_obj_t ret = run(fun, state, n_state, frame);
             mpf_nlr_pop();
+            cur_globals = outer_globals;
             --call_depth;
             mpf_pystack_free(frame);
             return ret;
@@ -736,6 +820,7 @@ mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_
             frame->n_blocks--;
         }
         if (frame->n_blocks == 0 || frame->resume_ip == NULL) {
+            cur_globals = outer_globals;
             --call_depth;
             mpf_pystack_free(frame);
             mpf_raise(exc);
