@@ -329,3 +329,85 @@ def test_mpforge_run_trace_names_each_instruction_and_line(
     ops = [line.split()[3] for line in captured.err.splitlines()]
     assert "BINARY_OP_MULTI" in ops and ops[-1] == "RETURN_VALUE"
     assert captured.err.splitlines()[0].startswith(f"{path}:1\t<module>")
+
+
+# -- the translator (vm/translate.py) -------------------------------------------------
+
+_SUITE_PROGRAMS = sorted(
+    p
+    for suite in ("basics", "builtins", "datatypes", "classes", "exceptions", "float")
+    for p in (Path(__file__).parent / suite).glob("*.py")
+)
+
+
+def _run_both_ways(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[tuple, tuple]:
+    """(translated run, interpreted run): status, stdout and stderr with addresses
+    blanked."""
+    import mpforge.vm.interp as interp
+    from mpforge.compiler import compile_module
+
+    module = compile_module(path.read_text(), str(path))
+
+    def once() -> tuple:
+        out, err = io.StringIO(), io.StringIO()
+        status = run_module(module, stdout=out, stderr=err, search_dir=str(path.parent))
+        return (status, *(re.sub(r"0x[0-9a-f]+", "0x", s.getvalue()) for s in (out, err)))
+
+    translated = once()
+    with monkeypatch.context() as patch:
+        patch.setattr(interp, "translation", lambda *args: None)
+        interpreted = once()
+    return translated, interpreted
+
+
+@pytest.mark.parametrize("path", _SUITE_PROGRAMS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_translated_functions_behave_as_interpreted(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # output, exit status and the whole traceback (files, lines, functions) agree
+    translated, interpreted = _run_both_ways(path, monkeypatch)
+    assert translated == interpreted
+
+
+def test_traceback_lines_through_translated_frames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_program(
+        tmp_path,
+        """\
+        def g(x):
+            return [1, 2][x]
+        def f(x):
+            y = g(
+                x)
+            return y
+        def h():
+            f(0)
+            f(
+              5)
+        h()
+        """,
+    )
+    translated, interpreted = _run_both_ways(path, monkeypatch)
+    assert translated == interpreted
+    assert frames(translated[2]) == frames(run_cpython(path).stderr)
+
+
+def test_benchmark_functions_are_translated() -> None:
+    from mpforge.compiler import compile_module
+    from mpforge.vm.translate import translation
+
+    bench = Path(__file__).parent.parent / "bench" / "vm_programs"
+    for path in sorted(bench.glob("*.py")):
+        module = compile_module(path.read_text(), path.name)
+        todo = [module.root]
+        while todo:
+            raw = todo.pop()
+            todo.extend(raw.children)
+            source = raw.fun_data
+            # class bodies and generator expressions are the interpreter's
+            prelude = decode_prelude(source)
+            name = module.qstrs[prelude.name_index]
+            if prelude.signature.scope_flags & 1 or name in ("Record", "Vec"):
+                continue
+            assert translation(raw, module, VMError) is not None, (path.name, name)
