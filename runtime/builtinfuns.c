@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "vm.h"
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
@@ -151,6 +152,21 @@ static mpf_obj_t builtin_iter(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 static mpf_obj_t builtin_next(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
     want_args(n_args, 1, 2);
+    if (mpf_obj_get_type(args[0]) == &mpf_type_generator) {
+        /* a generator's return value goes with its StopIteration */
+        mpf_obj_t ret;
+        mpf_vm_kind_t kind = mpf_gen_resume(args[0], MPF_OBJ_NULL, MPF_OBJ_NULL, &ret);
+        if (kind == MPF_VM_YIELD) {
+            return ret;
+        }
+        if (kind == MPF_VM_EXCEPTION) {
+            mpf_raise(ret);
+        }
+        if (n_args > 1) {
+            return args[1];
+        }
+        mpf_raise(mpf_exc_new(&mpf_type_StopIteration, ret == mpf_const_none ? MPF_OBJ_NULL : ret));
+    }
     mpf_obj_t x = mpf_iternext(args[0]);
     if (x == MPF_OBJ_NULL) {
         if (n_args > 1) {

@@ -262,6 +262,10 @@ mpf_obj_t mpf_iter_next(mpf_obj_t *slots) {
         slots[1] = MPF_SMALL_INT_FITS(next) ? MPF_OBJ_NEW_SMALL_INT(next) : slots[2];
         return MPF_OBJ_NEW_SMALL_INT(cur);
     }
+    if (slots[0] == MPF_OBJ_NULL) {
+        /* an iterator object made elsewhere (a generator expression's argument) */
+        return mpf_iternext(slots[1]);
+    }
     if (slots[0] == GENERIC_MARKER) {
         size_t pos = (size_t)MPF_OBJ_SMALL_INT_VALUE(slots[2]);
         mpf_obj_t x = mpf_obj_get_type(slots[1])->iternext(slots[1], &pos);

@@ -43,6 +43,8 @@ typedef struct {
     mpf_obj_t *resume_sp;
     size_t n_blocks, max_blocks;
     block_t *blocks;
+    bool yielded;     /* run() returned at a yield: resume_ip/resume_sp say where */
+    mpf_obj_t inject; /* an exception thrown into a generator stopped at YIELD_FROM */
 } frame_t;
 
 /* A return or jump passing through a finally handler: pushed for the handler, and
@@ -693,6 +695,33 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 break;
             }
+            case MP_BC_YIELD_VALUE:
+                frame->resume_ip = ip;
+                frame->resume_sp = sp - 1;
+                frame->yielded = true;
+                return *sp;
+            case MP_BC_YIELD_FROM: {
+                /* stack: iterator, value to send; again at each resume until it ends */
+                mpf_obj_t send = *sp--;
+                mpf_obj_t inject = frame->inject;
+                frame->inject = MPF_OBJ_NULL;
+                mpf_obj_t ret;
+                mpf_vm_kind_t kind = mpf_gen_resume(*sp, inject != MPF_OBJ_NULL ? MPF_OBJ_NULL : send, inject, &ret);
+                if (kind == MPF_VM_YIELD) {
+                    frame->resume_ip = frame->op_ip;
+                    frame->resume_sp = sp;
+                    frame->yielded = true;
+                    return ret;
+                }
+                if (kind == MPF_VM_EXCEPTION) {
+                    mpf_raise(ret);
+                }
+                *sp = ret;
+                if (inject != MPF_OBJ_NULL && mpf_exc_match(inject, (mpf_obj_t)&mpf_type_GeneratorExit)) {
+                    mpf_raise(inject);
+                }
+                break;
+            }
             case MP_BC_GET_ITER:
                 *sp = mpf_getiter(*sp);
                 break;
@@ -757,78 +786,212 @@ static void bind_args(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, mpf_obj
     }
 }
 
-mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    if (call_depth >= MPF_RECURSION_LIMIT ||
-        (c_stack_top > here && c_stack_top - here > MPF_C_STACK_LIMIT)) {
-        mpf_raise_recursion_depth();
-    }
-    const mpf_raw_code_t *rc = fun->rc;
-    mpf_prelude_t pre;
-    mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre);
-    if (pre.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
-        mpf_raise_msg(&mpf_type_NotImplementedError, "generators not supported yet");
-    }
-
+/* A frame with its blocks and value stack, laid out in one allocation: on the VM
+ * stack for a call, on the heap for a generator (which outlives the call making it). */
+static frame_t *new_frame(const mpf_prelude_t *pre, bool on_heap, mpf_obj_t **state_out) {
     /* guard slots around the state hold None, so that one instruction of a corrupt
      * file reading past either end sees a harmless object (see run) */
-    size_t n_state = pre.n_state;
-    size_t n_blocks = pre.n_exc_stack;
-    frame_t *frame = mpf_pystack_alloc(sizeof(frame_t) + n_blocks * sizeof(block_t) +
-        (n_state + 2 * GUARD_SLOTS) * sizeof(mpf_obj_t));
+    size_t n_state = pre->n_state;
+    size_t n_blocks = pre->n_exc_stack;
+    size_t bytes = sizeof(frame_t) + n_blocks * sizeof(block_t) + (n_state + 2 * GUARD_SLOTS) * sizeof(mpf_obj_t);
+    frame_t *frame = on_heap ? mpf_alloc(bytes) : mpf_pystack_alloc(bytes);
     frame->blocks = (block_t *)(frame + 1);
     frame->n_blocks = 0;
     frame->max_blocks = n_blocks;
+    frame->yielded = false;
+    frame->inject = MPF_OBJ_NULL;
     mpf_obj_t *state = (mpf_obj_t *)(frame->blocks + n_blocks) + GUARD_SLOTS;
     for (size_t i = 0; i < GUARD_SLOTS; ++i) {
         state[-1 - (ptrdiff_t)i] = mpf_const_none;
         state[n_state + i] = mpf_const_none;
     }
     memset(state, 0, n_state * sizeof(mpf_obj_t));
-    frame->op_ip = pre.code;
+    frame->op_ip = pre->code;
     frame->resume_ip = NULL; /* arguments not yet bound */
     frame->resume_sp = state - 1;
-    ++call_depth;
-    mpf_map_t *outer_globals = cur_globals;
-    cur_globals = fun->ctx->globals;
+    *state_out = state;
+    return frame;
+}
 
+/* Runs the frame until it returns, yields or raises: true with the returned or
+ * yielded value in *result, false with the exception. `exc` (or NULL) is raised in
+ * the frame first, where it stopped. */
+static bool execute(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, frame_t *frame, mpf_obj_t *state,
+    size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t exc, mpf_obj_t *result) {
     mpf_nlr_t nlr;
     for (;;) {
-        mpf_nlr_push(&nlr);
-        if (setjmp(nlr.jb) == 0) {
-            if (frame->resume_ip == NULL) {
-                bind_args(fun, &pre, state, n_state, n_args, n_kw, args);
-                frame->resume_ip = pre.code;
+        if (exc == MPF_OBJ_NULL) {
+            mpf_nlr_push(&nlr);
+            if (setjmp(nlr.jb) == 0) {
+                if (frame->resume_ip == NULL) {
+                    bind_args(fun, pre, state, pre->n_state, n_args, n_kw, args);
+                    frame->resume_ip = pre->code;
+                }
+                *result = run(fun, state, pre->n_state, frame);
+                mpf_nlr_pop();
+                return true;
             }
-            mpf_obj_t ret = run(fun, state, n_state, frame);
-            mpf_nlr_pop();
-            cur_globals = outer_globals;
-            --call_depth;
-            mpf_pystack_free(frame);
-            return ret;
+            /* a traceback entry for this frame (unless it is re-raised by this
+             * frame's own handler) */
+            exc = nlr.exc;
+            unsigned op = *frame->op_ip;
+            if (op != MP_BC_RAISE_LAST && op != MP_BC_END_FINALLY) {
+                size_t line = mpf_bc_source_line(pre, (size_t)(frame->op_ip - pre->code));
+                mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
+                    fun->ctx->qstr_table[pre->name_index]);
+            }
         }
-        /* an exception: a traceback entry for this frame (unless it is re-raised by
-         * this frame's own handler), then the innermost handler not already running */
-        mpf_obj_t exc = nlr.exc;
-        unsigned op = *frame->op_ip;
-        if (op != MP_BC_RAISE_LAST && op != MP_BC_END_FINALLY) {
-            size_t line = mpf_bc_source_line(&pre, (size_t)(frame->op_ip - pre.code));
-            mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
-                fun->ctx->qstr_table[pre.name_index]);
-        }
+        /* the innermost handler not already running */
         while (frame->n_blocks && frame->blocks[frame->n_blocks - 1].handler <= frame->op_ip) {
             frame->n_blocks--;
         }
         if (frame->n_blocks == 0 || frame->resume_ip == NULL) {
-            cur_globals = outer_globals;
-            --call_depth;
-            mpf_pystack_free(frame);
-            mpf_raise(exc);
+            *result = exc;
+            return false;
         }
         block_t *b = &frame->blocks[frame->n_blocks - 1];
         b->caught = exc;
         frame->resume_sp = state + b->depth;
         *frame->resume_sp = exc;
         frame->resume_ip = b->handler;
+        exc = MPF_OBJ_NULL;
     }
+}
+
+static void enter_call(void) {
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (call_depth >= MPF_RECURSION_LIMIT ||
+        (c_stack_top > here && c_stack_top - here > MPF_C_STACK_LIMIT)) {
+        mpf_raise_recursion_depth();
+    }
+    ++call_depth;
+}
+
+/* --- generators --- */
+
+typedef struct {
+    mpf_obj_base_t base;
+    const mpf_fun_bc_t *fun;
+    mpf_prelude_t pre;
+    frame_t *frame;
+    mpf_obj_t *state;
+    bool running, finished;
+} gen_t;
+
+mpf_qstr_t mpf_gen_name(mpf_obj_t self) {
+    const gen_t *g = self;
+    return g->fun->ctx->qstr_table[g->pre.name_index];
+}
+
+static mpf_obj_t make_generator(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, size_t n_args, size_t n_kw,
+    const mpf_obj_t *args) {
+    gen_t *g = mpf_alloc(sizeof(*g));
+    g->base.type = &mpf_type_generator;
+    g->fun = fun;
+    g->pre = *pre;
+    g->frame = new_frame(pre, true, &g->state);
+    /* bind now, so that a wrong call fails at the call */
+    bind_args(fun, pre, g->state, pre->n_state, n_args, n_kw, args);
+    g->frame->resume_ip = pre->code;
+    return g;
+}
+
+mpf_vm_kind_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc, mpf_obj_t *ret) {
+    if (mpf_obj_get_type(self) != &mpf_type_generator) {
+        /* yield from any iterator: next(), or its send()/throw() */
+        mpf_obj_t dest[3];
+        if (exc != MPF_OBJ_NULL) {
+            mpf_load_method_maybe(self, MP_QSTR_throw, dest);
+            if (dest[0] == MPF_OBJ_NULL) {
+                *ret = exc;
+                return MPF_VM_EXCEPTION;
+            }
+            dest[2] = exc;
+        } else if (send == mpf_const_none) {
+            mpf_obj_t x = mpf_iternext(self);
+            *ret = x == MPF_OBJ_NULL ? mpf_const_none : x;
+            return x == MPF_OBJ_NULL ? MPF_VM_NORMAL : MPF_VM_YIELD;
+        } else {
+            mpf_load_method(self, MP_QSTR_send, dest);
+            dest[2] = send;
+        }
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            *ret = mpf_call(dest[0], 2, 0, &dest[1]);
+            mpf_nlr_pop();
+            return MPF_VM_YIELD;
+        }
+        if (mpf_obj_is_exception(nlr.exc) && mpf_exc_match(nlr.exc, (mpf_obj_t)&mpf_type_StopIteration)) {
+            const mpf_tuple_t *a = ((const mpf_exc_t *)nlr.exc)->args;
+            *ret = a->len ? a->items[0] : mpf_const_none;
+            return MPF_VM_NORMAL;
+        }
+        *ret = nlr.exc;
+        return MPF_VM_EXCEPTION;
+    }
+    gen_t *g = self;
+    if (g->finished) {
+        if (exc != MPF_OBJ_NULL) {
+            *ret = exc;
+            return MPF_VM_EXCEPTION;
+        }
+        *ret = mpf_const_none;
+        return MPF_VM_NORMAL;
+    }
+    if (g->running) {
+        mpf_raise_msg(&mpf_type_ValueError, "generator already executing");
+    }
+    frame_t *frame = g->frame;
+    bool started = frame->resume_ip != g->pre.code;
+    if (!started && send != mpf_const_none && send != MPF_OBJ_NULL && exc == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't send non-None value to a just-started generator");
+    }
+    if (started) {
+        if (exc != MPF_OBJ_NULL && *frame->resume_ip == MP_BC_YIELD_FROM) {
+            /* thrown into the generator it delegates to */
+            frame->inject = exc;
+            exc = MPF_OBJ_NULL;
+        }
+        *++frame->resume_sp = send == MPF_OBJ_NULL ? mpf_const_none : send;
+    }
+    enter_call();
+    mpf_map_t *outer_globals = cur_globals;
+    cur_globals = g->fun->ctx->globals;
+    g->running = true;
+    frame->yielded = false;
+    mpf_obj_t result;
+    bool ok = execute(g->fun, &g->pre, frame, g->state, 0, 0, NULL, exc, &result);
+    g->running = false;
+    cur_globals = outer_globals;
+    --call_depth;
+    *ret = result;
+    if (ok && frame->yielded) {
+        return MPF_VM_YIELD;
+    }
+    g->finished = true;
+    return ok ? MPF_VM_NORMAL : MPF_VM_EXCEPTION;
+}
+
+mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_raw_code_t *rc = fun->rc;
+    mpf_prelude_t pre;
+    mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre);
+    if (pre.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
+        return make_generator(fun, &pre, n_args, n_kw, args);
+    }
+    enter_call();
+    mpf_obj_t *state;
+    frame_t *frame = new_frame(&pre, false, &state);
+    mpf_map_t *outer_globals = cur_globals;
+    cur_globals = fun->ctx->globals;
+    mpf_obj_t result;
+    bool ok = execute(fun, &pre, frame, state, n_args, n_kw, args, MPF_OBJ_NULL, &result);
+    cur_globals = outer_globals;
+    --call_depth;
+    mpf_pystack_free(frame);
+    if (!ok) {
+        mpf_raise(result);
+    }
+    return result;
 }
