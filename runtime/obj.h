@@ -181,6 +181,14 @@ typedef struct {
     mpf_obj_t items[];
 } mpf_tuple_t;
 
+/* a tuple of n items as ROM data (the freezer's constants): mpf_tuple_t's layout */
+#define MPF_ROM_TUPLE_T(n) \
+    struct { \
+        mpf_obj_base_t base; \
+        size_t len; \
+        mpf_obj_t items[n]; \
+    }
+
 typedef struct {
     mpf_obj_base_t base;
     size_t len, alloc;

@@ -134,9 +134,15 @@ class _RawCodeOut:
 
 
 def _const(
-    module_name: str, module_ident: str, index: int, obj: object, strs: list[dict[str, object]]
+    module_name: str,
+    module_ident: str,
+    index: int | str,
+    obj: object,
+    strs: list[dict[str, object]],
+    tuples: list[dict[str, object]] | None = None,
 ) -> str:
-    """The C expression of one constant; strings become ROM objects listed in `strs`."""
+    """The C expression of one constant; strings and tuples become ROM objects listed in
+    `strs` and `tuples` (a tuple after the tuples it holds, as C needs them declared)."""
     if obj is None:
         return "mpf_const_none"
     if obj is True:
@@ -149,13 +155,21 @@ def _const(
         return f"(mpf_obj_t)&{ident}"
     if isinstance(obj, int) and -(2**30) <= obj < 2**30:
         return f"MPF_OBJ_NEW_SMALL_INT({obj})"
+    if isinstance(obj, tuple) and tuples is not None:
+        items = [
+            _const(module_name, module_ident, f"{index}_{i}", item, strs, tuples)
+            for i, item in enumerate(obj)
+        ]
+        ident = f"{module_ident}_const_tuple_{index}"
+        tuples.append({"ident": ident, "len": len(items), "items": items})
+        return f"(mpf_obj_t)&{ident}"
     # the C runtime has no object model for these yet (big int, float, complex, bytes,
-    # tuple, Ellipsis): refusing is better than ROM objects it would misread
+    # Ellipsis): refusing is better than ROM objects it would misread
     kind = type(obj).__name__ if obj is not Ellipsis else "Ellipsis"
     text = repr(obj) if len(repr(obj)) <= 40 else repr(obj)[:37] + "..."
     raise MpforgeError(
         f"module {module_name}: constant {text} ({kind}) cannot be frozen yet: the C runtime "
-        "has only None/True/False, str and small-int constants"
+        "has only None/True/False, str, small-int and tuple constants"
     )
 
 
@@ -165,7 +179,8 @@ def _module_context(
     ident = "mod_" + c_ident(name)
     qstr_ids = [pool.add(q) for q in module.qstrs]
     strs: list[dict[str, object]] = []
-    consts = [_const(name, ident, i, obj, strs) for i, obj in enumerate(module.objs)]
+    tuples: list[dict[str, object]] = []
+    consts = [_const(name, ident, i, obj, strs, tuples) for i, obj in enumerate(module.objs)]
     raw_codes: list[_RawCodeOut] = []
     counter = [0]
 
@@ -197,6 +212,7 @@ def _module_context(
         "qstrs": [{"id": i, "text": t} for i, t in zip(qstr_ids, module.qstrs, strict=True)],
         "consts": consts,
         "strs": strs,
+        "tuples": tuples,
         "raw_codes": raw_codes,
         "root": root,
     }
