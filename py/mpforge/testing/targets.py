@@ -155,7 +155,7 @@ class _FirmwareTarget:
 # (runtime/vm.c, exc.c). Not yet: classes, generators, float, bigint, datatypes (bytes,
 # default and */** arguments are missing), modules. The C runtime's developer widens
 # this as the runtime grows.
-_FIRMWARE_FEATURES: frozenset[str] = frozenset({"exceptions", "classes"})
+_FIRMWARE_FEATURES: frozenset[str] = frozenset({"exceptions", "classes", "generators"})
 
 
 def get_target(name: str) -> Target:
