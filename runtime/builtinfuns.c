@@ -361,6 +361,7 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_set, &mpf_type_set},
     {MP_QSTR_frozenset, &mpf_type_frozenset},
     {MP_QSTR_str, &mpf_type_str},
+    {MP_QSTR_bytes, &mpf_type_bytes},
     {MP_QSTR_int, &mpf_type_int},
     {MP_QSTR_bool, &mpf_type_bool},
     {MP_QSTR_enumerate, &mpf_type_enumerate},

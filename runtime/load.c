@@ -12,6 +12,7 @@
 #define OBJ_FALSE (2)
 #define OBJ_TRUE (3)
 #define OBJ_STR (5)
+#define OBJ_BYTES (6)
 #define OBJ_INT (7)
 #define OBJ_TUPLE (10)
 
@@ -78,10 +79,11 @@ static mpf_obj_t load_obj(reader_t *r, unsigned depth) {
             return mpf_const_false;
         case OBJ_TRUE:
             return mpf_const_true;
-        case OBJ_STR: {
+        case OBJ_STR:
+        case OBJ_BYTES: {
             size_t n = read_uint(r);
             mpf_str_t *s = mpf_alloc(sizeof(*s));
-            s->base.type = &mpf_type_str;
+            s->base.type = tag == OBJ_STR ? &mpf_type_str : &mpf_type_bytes;
             s->len = n;
             s->data = read_str(r, n);
             return s;

@@ -275,6 +275,10 @@ mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable);
 mpf_obj_t mpf_getiter(mpf_obj_t iterable); /* an iterator object */
 mpf_obj_t mpf_iternext(mpf_obj_t iter);    /* MPF_OBJ_NULL when exhausted */
 
+/* objbytes.c */
+extern const mpf_type_t mpf_type_bytes;
+mpf_obj_t mpf_str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+
 /* objstr.c */
 mpf_obj_t mpf_str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
 mpf_obj_t mpf_obj_str(mpf_obj_t o, bool repr); /* str(o) or repr(o) */

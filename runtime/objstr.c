@@ -616,6 +616,7 @@ M(strip);
 M(lstrip);
 M(rstrip);
 M(lower);
+static const mpf_builtin_t str_encode_obj = {{&mpf_type_builtin}, MP_QSTR_encode, mpf_str_encode};
 M(rsplit);
 M(isupper);
 M(islower);
@@ -647,6 +648,7 @@ static const mpf_method_t mpf_str_methods[] = {
     {MP_QSTR_upper, &str_upper_obj},
     {MP_QSTR_split, &str_split_obj},
     {MP_QSTR_rsplit, &str_rsplit_obj},
+    {MP_QSTR_encode, &str_encode_obj},
     {MP_QSTR_isupper, &str_isupper_obj},
     {MP_QSTR_islower, &str_islower_obj},
     {MP_QSTR_splitlines, &str_splitlines_obj},
