@@ -151,7 +151,18 @@ def _const(
         return "mpf_const_false"
     if isinstance(obj, str):
         ident = f"{module_ident}_const_str_{index}"
-        strs.append({"ident": ident, "len": len(obj.encode("utf-8", "surrogatepass")), "text": obj})
+        strs.append(
+            {
+                "ident": ident,
+                "len": len(obj.encode("utf-8", "surrogatepass")),
+                "text": obj,
+                "type": "mpf_type_str",
+            }
+        )
+        return f"(mpf_obj_t)&{ident}"
+    if isinstance(obj, bytes) and tuples is not None:
+        ident = f"{module_ident}_const_bytes_{index}"
+        strs.append({"ident": ident, "len": len(obj), "text": obj, "type": "mpf_type_bytes"})
         return f"(mpf_obj_t)&{ident}"
     if isinstance(obj, int) and -(2**30) <= obj < 2**30:
         return f"MPF_OBJ_NEW_SMALL_INT({obj})"
@@ -163,13 +174,13 @@ def _const(
         ident = f"{module_ident}_const_tuple_{index}"
         tuples.append({"ident": ident, "len": len(items), "items": items})
         return f"(mpf_obj_t)&{ident}"
-    # the C runtime has no object model for these yet (big int, float, complex, bytes,
+    # the C runtime has no object model for these yet (big int, float, complex,
     # Ellipsis): refusing is better than ROM objects it would misread
     kind = type(obj).__name__ if obj is not Ellipsis else "Ellipsis"
     text = repr(obj) if len(repr(obj)) <= 40 else repr(obj)[:37] + "..."
     raise MpforgeError(
         f"module {module_name}: constant {text} ({kind}) cannot be frozen yet: the C runtime "
-        "has only None/True/False, str, small-int and tuple constants"
+        "has only None/True/False, str, bytes, small-int and tuple constants"
     )
 
 
