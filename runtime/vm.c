@@ -813,51 +813,6 @@ static frame_t *new_frame(const mpf_prelude_t *pre, bool on_heap, mpf_obj_t **st
     return frame;
 }
 
-/* Runs the frame until it returns, yields or raises: true with the returned or
- * yielded value in *result, false with the exception. `exc` (or NULL) is raised in
- * the frame first, where it stopped. */
-static bool execute(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, frame_t *frame, mpf_obj_t *state,
-    size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t exc, mpf_obj_t *result) {
-    mpf_nlr_t nlr;
-    for (;;) {
-        if (exc == MPF_OBJ_NULL) {
-            mpf_nlr_push(&nlr);
-            if (setjmp(nlr.jb) == 0) {
-                if (frame->resume_ip == NULL) {
-                    bind_args(fun, pre, state, pre->n_state, n_args, n_kw, args);
-                    frame->resume_ip = pre->code;
-                }
-                *result = run(fun, state, pre->n_state, frame);
-                mpf_nlr_pop();
-                return true;
-            }
-            /* a traceback entry for this frame (unless it is re-raised by this
-             * frame's own handler) */
-            exc = nlr.exc;
-            unsigned op = *frame->op_ip;
-            if (op != MP_BC_RAISE_LAST && op != MP_BC_END_FINALLY) {
-                size_t line = mpf_bc_source_line(pre, (size_t)(frame->op_ip - pre->code));
-                mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
-                    fun->ctx->qstr_table[pre->name_index]);
-            }
-        }
-        /* the innermost handler not already running */
-        while (frame->n_blocks && frame->blocks[frame->n_blocks - 1].handler <= frame->op_ip) {
-            frame->n_blocks--;
-        }
-        if (frame->n_blocks == 0 || frame->resume_ip == NULL) {
-            *result = exc;
-            return false;
-        }
-        block_t *b = &frame->blocks[frame->n_blocks - 1];
-        b->caught = exc;
-        frame->resume_sp = state + b->depth;
-        *frame->resume_sp = exc;
-        frame->resume_ip = b->handler;
-        exc = MPF_OBJ_NULL;
-    }
-}
-
 static void enter_call(void) {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
     if (call_depth >= MPF_RECURSION_LIMIT ||
@@ -875,7 +830,7 @@ typedef struct {
     mpf_prelude_t pre;
     frame_t *frame;
     mpf_obj_t *state;
-    bool running, finished;
+    bool running, finished, failed;
 } gen_t;
 
 mpf_qstr_t mpf_gen_name(mpf_obj_t self) {
@@ -894,6 +849,89 @@ static mpf_obj_t make_generator(const mpf_fun_bc_t *fun, const mpf_prelude_t *pr
     bind_args(fun, pre, g->state, pre->n_state, n_args, n_kw, args);
     g->frame->resume_ip = pre->code;
     return g;
+}
+
+/* One call of bytecode to its end, or one run of a generator `g` to its next yield
+ * (`exc`, or NULL, raised in it first where it stopped). A call returns its value or
+ * raises; a generator run returns the yielded or returned value, or the exception,
+ * and sets g->failed. One C frame per Python call: the VM's C stack use per level
+ * decides how deep the boards can recurse. */
+static mpf_obj_t execute(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, gen_t *g,
+    mpf_obj_t exc) {
+    mpf_prelude_t pre_call;
+    const mpf_prelude_t *pre;
+    frame_t *frame;
+    mpf_obj_t *state;
+    if (g == NULL) {
+        const mpf_raw_code_t *rc = fun->rc;
+        mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre_call);
+        if (pre_call.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
+            return make_generator(fun, &pre_call, n_args, n_kw, args);
+        }
+        pre = &pre_call;
+        enter_call();
+        frame = new_frame(pre, false, &state);
+    } else {
+        pre = &g->pre;
+        frame = g->frame;
+        state = g->state;
+        enter_call();
+    }
+    mpf_map_t *outer_globals = cur_globals;
+    cur_globals = fun->ctx->globals;
+    mpf_obj_t result;
+    bool ok;
+    mpf_nlr_t nlr;
+    for (;;) {
+        if (exc == MPF_OBJ_NULL) {
+            mpf_nlr_push(&nlr);
+            if (setjmp(nlr.jb) == 0) {
+                if (frame->resume_ip == NULL) {
+                    bind_args(fun, pre, state, pre->n_state, n_args, n_kw, args);
+                    frame->resume_ip = pre->code;
+                }
+                result = run(fun, state, pre->n_state, frame);
+                mpf_nlr_pop();
+                ok = true;
+                break;
+            }
+            /* a traceback entry for this frame (unless it is re-raised by this
+             * frame's own handler) */
+            exc = nlr.exc;
+            unsigned op = *frame->op_ip;
+            if (op != MP_BC_RAISE_LAST && op != MP_BC_END_FINALLY) {
+                size_t line = mpf_bc_source_line(pre, (size_t)(frame->op_ip - pre->code));
+                mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
+                    fun->ctx->qstr_table[pre->name_index]);
+            }
+        }
+        /* the innermost handler not already running */
+        while (frame->n_blocks && frame->blocks[frame->n_blocks - 1].handler <= frame->op_ip) {
+            frame->n_blocks--;
+        }
+        if (frame->n_blocks == 0 || frame->resume_ip == NULL) {
+            result = exc;
+            ok = false;
+            break;
+        }
+        block_t *b = &frame->blocks[frame->n_blocks - 1];
+        b->caught = exc;
+        frame->resume_sp = state + b->depth;
+        *frame->resume_sp = exc;
+        frame->resume_ip = b->handler;
+        exc = MPF_OBJ_NULL;
+    }
+    cur_globals = outer_globals;
+    --call_depth;
+    if (g != NULL) {
+        g->failed = !ok;
+        return result;
+    }
+    mpf_pystack_free(frame);
+    if (!ok) {
+        mpf_raise(result);
+    }
+    return result;
 }
 
 mpf_vm_kind_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc, mpf_obj_t *ret) {
@@ -955,43 +993,17 @@ mpf_vm_kind_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc, mpf_
         }
         *++frame->resume_sp = send == MPF_OBJ_NULL ? mpf_const_none : send;
     }
-    enter_call();
-    mpf_map_t *outer_globals = cur_globals;
-    cur_globals = g->fun->ctx->globals;
     g->running = true;
     frame->yielded = false;
-    mpf_obj_t result;
-    bool ok = execute(g->fun, &g->pre, frame, g->state, 0, 0, NULL, exc, &result);
+    *ret = execute(g->fun, 0, 0, NULL, g, exc);
     g->running = false;
-    cur_globals = outer_globals;
-    --call_depth;
-    *ret = result;
-    if (ok && frame->yielded) {
+    if (!g->failed && frame->yielded) {
         return MPF_VM_YIELD;
     }
     g->finished = true;
-    return ok ? MPF_VM_NORMAL : MPF_VM_EXCEPTION;
+    return g->failed ? MPF_VM_EXCEPTION : MPF_VM_NORMAL;
 }
 
 mpf_obj_t mpf_execute_bytecode(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    const mpf_raw_code_t *rc = fun->rc;
-    mpf_prelude_t pre;
-    mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre);
-    if (pre.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
-        return make_generator(fun, &pre, n_args, n_kw, args);
-    }
-    enter_call();
-    mpf_obj_t *state;
-    frame_t *frame = new_frame(&pre, false, &state);
-    mpf_map_t *outer_globals = cur_globals;
-    cur_globals = fun->ctx->globals;
-    mpf_obj_t result;
-    bool ok = execute(fun, &pre, frame, state, n_args, n_kw, args, MPF_OBJ_NULL, &result);
-    cur_globals = outer_globals;
-    --call_depth;
-    mpf_pystack_free(frame);
-    if (!ok) {
-        mpf_raise(result);
-    }
-    return result;
+    return execute(fun, n_args, n_kw, args, NULL, MPF_OBJ_NULL);
 }
