@@ -25,6 +25,10 @@ REASONS = {
 }
 
 
+class Silence(MpforgeError):
+    """Nothing arrived in time (as opposed to the line or the process going away)."""
+
+
 class Transport(Protocol):
     def write(self, data: bytes) -> None: ...
     def read(self, n: int) -> bytes: ...
@@ -50,18 +54,20 @@ class LoaderLink:
             if data:
                 return data[0]
             if time.monotonic() > deadline:
-                raise MpforgeError(
+                raise Silence(
                     f"{self.where}: no answer from the firmware's serial loader within "
                     f"{self.timeout:g} s (is the firmware running, built with the loader, "
                     "and is this its console port?)"
                 )
 
-    def hello(self, attempts: int = 3) -> str:
-        """Find the loader: send hello frames until one is answered with our token."""
-        for _ in range(attempts):
+    def hello(self, interval: float = 0.5) -> str:
+        """Find the loader: send a hello frame every `interval` seconds until one is
+        answered with its token (a UART that is not yet listening drops the first)."""
+        overall = time.monotonic() + self.timeout
+        while time.monotonic() < overall:
             token = os.urandom(4).hex().encode()
             self.transport.write(frame(b"H", token))
-            deadline = time.monotonic() + self.timeout / attempts
+            deadline = min(overall, time.monotonic() + interval)
             text = bytearray()
             try:
                 while True:
@@ -70,20 +76,17 @@ class LoaderLink:
                         text.clear()
                     elif b == ETX:
                         words = text.decode("ascii", "replace").split()
-                        if (
-                            len(words) == 4
-                            and words[0] == "mpf-loader"
-                            and words[3] == token.decode()
-                        ):
+                        ours = words[3:] == [token.decode()]
+                        if len(words) == 4 and words[0] == "mpf-loader" and ours:
                             self.buffer_size = int(words[2])
                             return " ".join(words[:2])
                     else:
                         text.append(b)
                         self.noise.append(b)
-            except MpforgeError:
+            except Silence:
                 continue
         raise MpforgeError(
-            f"{self.where}: no serial loader answered (tried {attempts} times): is the "
+            f"{self.where}: no serial loader answered within {self.timeout:g} s: is the "
             "firmware running on this port, and idle at its loader?"
         )
 

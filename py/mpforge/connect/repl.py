@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from ..compiler import compile_source
+from ..compiler import CompileError, compile_source
 from ..errors import MpforgeError
 from .loader import LoaderLink
 
@@ -136,10 +136,8 @@ def repl(
             continue
         try:
             runner.run(text)
-        except MpforgeError as error:
-            if "no answer" in str(error) or "exited" in str(error) or "went away" in str(error):
-                raise
-            err.write(f"{error}\n")
+        except CompileError as error:
+            err.write(f"{error}\n")  # a typo ends the statement, not the session
 
 
 def open_link(

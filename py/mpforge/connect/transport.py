@@ -79,7 +79,9 @@ class ProcessTransport:
                 return b""
             if self.buffer == b"":
                 self.chunks.put(b"")  # stay at end of input
-                raise MpforgeError(f"{self.argv[0]} exited (status {self.proc.wait()})")
+                status = self.proc.poll()
+                state = "is running" if status is None else f"exited with status {status}"
+                raise MpforgeError(f"{self.argv[0]} closed its output ({state})")
         out, self.buffer = self.buffer[:n], self.buffer[n:]
         return out
 
