@@ -129,3 +129,16 @@ def test_cli_one_line_error_and_status(firmware: tuple[Path, bytes], capsys) -> 
     status = main(["deploy", "--board", "PYBV10", str(firmware[0].parent / "missing.dfu")])
     err = capsys.readouterr().err
     assert status != 0 and err.count("\n") == 1 and "no such firmware" in err
+
+
+def test_scons_deploy_dry_run_names_the_built_image() -> None:
+    from buildkit import CACHE, FROZEN_MAIN, build, scons
+
+    out = build("PYBV10", {"main.py": FROZEN_MAIN})
+    manifest = out.parent / "src" / "manifest.yaml"
+    assert manifest.is_file() and str(out).startswith(str(CACHE))
+    done = scons("board=PYBV10", f"build_dir={out}", f"manifest={manifest}", "deploy", "dry_run=1")
+    assert done.returncode == 0, done.stderr
+    size = (out / "firmware.bin").stat().st_size
+    assert f"would write {size} bytes at 0x08000000" in done.stdout
+    assert "dry run: nothing was written (dfu, USB 0483:df11)" in done.stdout
