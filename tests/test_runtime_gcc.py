@@ -36,8 +36,11 @@ def build_firmware(build_dir: Path, modules: list[tuple[str, CompiledModule]]) -
     """The unix firmware with `modules` frozen, compiled warning-free and sanitized."""
     genhdr = generate(build_dir, modules)
     out = build_dir / "firmware"
+    loader = ROOT / "ports/loader"  # the unix port's --serial mode
     sources = [*RUNTIME.glob("*.c"), ROOT / "ports/unix/main.c", genhdr / "frozen_content.c"]
-    cmd = ["gcc", *CFLAGS, *SANITIZE, f"-I{RUNTIME}", f"-I{build_dir}", "-o", str(out)]
+    sources.append(loader / "mpfloader.c")
+    cmd = ["gcc", *CFLAGS, *SANITIZE, f"-I{RUNTIME}", f"-I{build_dir}", f"-I{loader}"]
+    cmd += ["-o", str(out)]
     result = subprocess.run([*cmd, *map(str, sources)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
