@@ -895,11 +895,12 @@ static mpf_obj_t execute(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
                 ok = true;
                 break;
             }
-            /* a traceback entry for this frame (unless it is re-raised by this
-             * frame's own handler) */
+            /* a traceback entry for this frame, unless it is re-raised by this
+             * frame's own handler or the arguments did not bind (then the body
+             * never ran, and the caller's line is where it went wrong) */
             exc = nlr.exc;
-            unsigned op = *frame->op_ip;
-            if (op != MP_BC_RAISE_LAST && op != MP_BC_END_FINALLY) {
+            if (frame->resume_ip != NULL && *frame->op_ip != MP_BC_RAISE_LAST
+                && *frame->op_ip != MP_BC_END_FINALLY) {
                 size_t line = mpf_bc_source_line(pre, (size_t)(frame->op_ip - pre->code));
                 mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
                     fun->ctx->qstr_table[pre->name_index]);
