@@ -87,7 +87,10 @@ class ProcessTransport:
 
     def close(self) -> None:
         if self.proc.stdin is not None:
-            self.proc.stdin.close()
+            try:
+                self.proc.stdin.close()
+            except BrokenPipeError:
+                pass  # the firmware is already gone; closing only flushed into nothing
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
