@@ -12,14 +12,10 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from mpforge.testing import programs as testing_programs
+
 TESTS = Path(__file__).parent
 _TIMEOUT = 60
-
-# Program directories, each needing a set of runtime features. `basics` runs on every
-# target; `bigint` needs arbitrary-precision ints, which only the Python-hosted VM has
-# so far (the C runtime gets them with its object model's big ints).
-SUITES = ("basics", "bigint")
-
 
 def programs(*suites: str) -> list[Path]:
     """The programs of the named suites (default: basics), sorted within each."""
@@ -28,20 +24,8 @@ def programs(*suites: str) -> list[Path]:
 
 @cache
 def expected_output(path: Path) -> str:
-    exp = path.with_suffix(".exp")
-    if exp.exists():
-        return exp.read_text()
-    result = subprocess.run(
-        [sys.executable, path.name],
-        cwd=path.parent,
-        capture_output=True,
-        text=True,
-        timeout=_TIMEOUT,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"CPython failed on {path.name}:\n{result.stderr}")
-    return result.stdout
+    """The one definition the runner uses too: the .exp file, else CPython's output."""
+    return testing_programs.expected_output(path)
 
 
 def reference_mpy(path: Path, out_dir: Path) -> bytes:
