@@ -62,11 +62,11 @@ def test_totals_and_breakdowns_match_size(fixture: str, elf_name: str, tool: str
 def test_symbols_are_attributed_to_their_objects(pybv10: Path) -> None:
     r = analyse(pybv10 / "firmware.elf")
     by_name = {s.name: s for s in r.symbols}
-    assert by_name["mpf_execute_bytecode"].obj == "runtime/vm.o"
+    assert by_name["mpf_execute_bytecode"].obj == "runtime/vm.c"
     assert by_name["mpf_execute_bytecode"].kind == "text"
     assert by_name["heap"].kind == "bss"
     assert component_of(by_name["heap"].obj) == "port"
-    assert by_name["mpf_qstr_rom"].obj == "frozen_content.o"
+    assert by_name["mpf_qstr_rom"].obj == "genhdr/frozen_content.c"
     # the symbol table's sizes, checked against nm's
     nm = subprocess.run(["arm-none-eabi-nm", "-S", str(pybv10 / "firmware.elf")],
                         capture_output=True, text=True, check=True).stdout  # fmt: skip
@@ -130,7 +130,7 @@ def test_scons_size_target(pybv10: Path) -> None:
     text, data, bss = berkeley("arm-none-eabi-size", pybv10 / "firmware.elf")
     assert f"PYBV10: text {text:,}  data {data:,}  bss {bss:,}" in result.stdout
     assert re.search(r"^  flash +[\d,]+ of 1,048,576 bytes", result.stdout, re.M)
-    assert "runtime/vm.o" in result.stdout
+    assert "runtime/vm.c" in result.stdout
     largest = analyse(pybv10 / "firmware.elf").symbols[:5]
     assert all(f"\n{s.name}" in result.stdout for s in largest)
 
@@ -150,7 +150,7 @@ def test_cli_json_and_chart(pybv10: Path, tmp_path: Path) -> None:
     svg = ET.parse(chart).getroot()
     assert svg.tag.endswith("svg")
     labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert "flash" in labels and "RAM" in labels and "runtime/vm.o" in labels
+    assert "flash" in labels and "RAM" in labels and "runtime/vm.c" in labels
 
 
 @pytest.mark.parametrize(

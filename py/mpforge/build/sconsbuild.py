@@ -8,6 +8,7 @@ the runtime).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -319,13 +320,41 @@ def cortexm_firmware(
     return firmware_images(env, elf)
 
 
+def object_sources(env: Any, program: Any) -> Any:
+    """`<program>.objects.json`: the source file of each object linked into `program`,
+    so size reports name sources (the linker map only knows objects)."""
+    build = env["MPF_BUILD"]
+
+    def shown(path: str) -> str:
+        # generated sources are named from the build directory, the project's own from
+        # the project's top, as everywhere else
+        for base in (build, str(ROOT)):
+            if path.startswith(base + os.sep):
+                return os.path.relpath(path, base)
+        return path
+
+    mapping = {
+        obj.get_abspath(): shown(obj.sources[0].srcnode().get_abspath())
+        for obj in program[0].sources
+        if obj.sources
+    }
+    # the linker map names objects relative to where the link ran: the project's top
+    text = json.dumps({"root": str(ROOT), "objects": mapping}, sort_keys=True, indent=1) + "\n"
+    target = program[0].get_path() + ".objects.json"
+    return env.Command(target, env.Value(text), _write_value)
+
+
+def _write_value(target: Any, source: Any, env: Any) -> None:
+    Path(str(target[0])).write_text(source[0].get_contents().decode())
+
+
 def firmware_images(env: Any, elf: Any) -> list[Any]:
     """The size check and the images the board's `outputs` name, from the linked ELF."""
     board: Board = env["MPF_BOARD"]
     build = Path(env["MPF_BUILD"])
     size = env.SizeReport(str(build / "firmware.size.json"), elf)
     outputs = board.get("outputs", ["elf"])
-    made = [elf, size]
+    made = [elf, size, object_sources(env, elf)]
     if "bin" in outputs or "dfu" in outputs or "uf2" in outputs:
         binary = env.RawBinary(str(build / "firmware.bin"), elf)
         env.Depends(binary, size)

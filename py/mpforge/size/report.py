@@ -14,6 +14,7 @@ components of a kind always add up to that kind's total.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -104,15 +105,16 @@ def section_kind(s: Section) -> str:
 
 
 def component_of(obj: str) -> str:
-    """The component an object file (path relative to the build directory) belongs to."""
+    """The component a file (a source path, or an object relative to the build
+    directory) belongs to."""
     if not obj:
         return "linker"
     name = obj.replace("\\", "/")
+    top = name.split("/", 1)[0]
+    if name.rsplit("/", 1)[-1].startswith("frozen") or top == "frozen":
+        return "frozen"  # the generated frozen_content.c, wherever the build dir is
     if "(" in name or name.endswith(".a") or name.startswith("/"):
         return "libc/libgcc"  # archive members and objects from outside the build: the toolchain's
-    top = name.split("/", 1)[0]
-    if name.startswith("frozen") or top == "frozen":
-        return "frozen"
     if top == "runtime":
         return "runtime"
     if top == "libc":
@@ -120,9 +122,29 @@ def component_of(obj: str) -> str:
     return "port"
 
 
-def _relative(obj: str, build_dir: Path) -> str:
-    """An object path relative to the build directory; archive members keep only the
-    archive's file name (`libc_nano.a(lib_a-memcpy.o)`), other outside paths stay whole."""
+def _recorded_sources(elf: Path) -> dict[str, str]:
+    """Object path (as the linker map writes it) -> source file, from the build's
+    `<elf>.objects.json`; empty for an ELF built elsewhere."""
+    recorded = elf.with_name(elf.name + ".objects.json")
+    if not recorded.exists():
+        return {}
+    data = json.loads(recorded.read_text())
+    root = data["root"]
+    out = {}
+    for obj, src in data["objects"].items():
+        out[obj] = src
+        if obj.startswith(root + "/"):
+            out[obj[len(root) + 1 :]] = src  # the map's relative spelling
+    return out
+
+
+def _relative(obj: str, build_dir: Path, sources: dict[str, str] | None = None) -> str:
+    """The source file an object was built from when the build recorded it
+    (`<elf>.objects.json`), else the object path relative to the build directory;
+    archive members keep only the archive's file name (`libc_nano.a(lib_a-memcpy.o)`),
+    other outside paths stay whole."""
+    if sources and obj in sources:
+        return sources[obj]
     base = str(build_dir.resolve()).rstrip("/") + "/"
     if obj.startswith(base):
         return obj[len(base) :]
@@ -168,7 +190,9 @@ def _section_names(elf: Path) -> dict[int, str]:
 class _Attributor:
     """Address -> object file, from the map's input sections of one output section."""
 
-    def __init__(self, inputs: list[InputSection], build_dir: Path) -> None:
+    def __init__(
+        self, inputs: list[InputSection], build_dir: Path, sources: dict[str, str]
+    ) -> None:
         self.by_output: dict[str, tuple[list[int], list[InputSection]]] = {}
         grouped: dict[str, list[InputSection]] = defaultdict(list)
         for s in inputs:
@@ -177,12 +201,13 @@ class _Attributor:
             items.sort(key=lambda s: s.address)
             self.by_output[name] = ([s.address for s in items], items)
         self.build_dir = build_dir
+        self.sources = sources
 
     def object_at(self, output: str, address: int) -> str:
         starts, items = self.by_output.get(output, ([], []))
         i = bisect.bisect_right(starts, address) - 1
         if i >= 0 and address < items[i].address + items[i].size:
-            return _relative(items[i].obj, self.build_dir)
+            return _relative(items[i].obj, self.build_dir, self.sources)
         return ""
 
 
@@ -255,7 +280,8 @@ def analyse(
         inputs = _clip_merged(
             [s for s in load_map(map_path) if s.output in kind_of_section], sections
         )
-        attributor = _Attributor(inputs, build_dir)
+        sources = _recorded_sources(elf)
+        attributor = _Attributor(inputs, build_dir, sources)
         source = "map"
         placed: dict[str, int] = defaultdict(int)
         for s in inputs:
@@ -266,7 +292,7 @@ def analyse(
                 files.add(f"({s.output})", kind, s.size)
                 components.add("linker", kind, s.size)
                 continue
-            obj = _relative(s.obj, build_dir)
+            obj = _relative(s.obj, build_dir, sources)
             files.add(obj, kind, s.size)
             components.add(component_of(obj), kind, s.size)
         for sec in sections:
