@@ -40,7 +40,7 @@ from .objects import (
     Unwind,
     mp_error,
 )
-from .ops import BINARY, UNARY, get_iter, host_error, subscr_error
+from .ops import BINARY, UNARY, expand_star_args, get_iter, host_error, subscr_error
 from .translate import translation
 from .types import type_name
 
@@ -851,24 +851,7 @@ def _pop_var_args(stack: list[Any], arg: int, bitmap: int) -> tuple[list[Any], d
     pos = stack[-n_pos:] if n_pos else []
     if n_pos:
         del stack[-n_pos:]
-    args: list[Any] = []
-    for i, value in enumerate(pos):
-        if bitmap >> i & 1:
-            args.extend(get_iter(value))
-        else:
-            args.append(value)
-    kwargs: dict[str, Any] = {}
-    for i in range(0, len(kw_items), 2):
-        key, value = kw_items[i], kw_items[i + 1]
-        if key is _NULL:
-            if isinstance(value, dict):
-                kwargs.update(value)
-            else:
-                for k in get_iter(value):
-                    kwargs[k] = value[k]
-        else:
-            kwargs[key] = value
-    return args, kwargs
+    return expand_star_args(pos, kw_items, bitmap)
 
 
 def make_exception(vm: Interpreter, obj: Any) -> MpException:

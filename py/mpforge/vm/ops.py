@@ -17,6 +17,7 @@ from ..mpy.opcodes import BINARY_OPS, UNARY_OPS
 from .objects import (
     EXC_TYPES,
     MISSING,
+    NULL,
     BoundMethod,
     Builtin,
     Cell,
@@ -482,3 +483,28 @@ def is_exception_type(obj: Any) -> bool:
 
 
 __all__ = ["is_instance"]
+
+
+def expand_star_args(
+    pos: list[Any], kw_items: list[Any], bitmap: int
+) -> tuple[list[Any], dict[str, Any]]:
+    """The arguments of a CALL_*_VAR_KW: positional items whose bit is set in `bitmap`
+    are `*` iterables; keyword pairs with a NULL key are `**` mappings."""
+    args: list[Any] = []
+    for i, value in enumerate(pos):
+        if bitmap >> i & 1:
+            args.extend(get_iter(value))
+        else:
+            args.append(value)
+    kwargs: dict[str, Any] = {}
+    for i in range(0, len(kw_items), 2):
+        key, value = kw_items[i], kw_items[i + 1]
+        if key is NULL:
+            if isinstance(value, dict):
+                kwargs.update(value)
+            else:
+                for k in get_iter(value):
+                    kwargs[k] = value[k]
+        else:
+            kwargs[key] = value
+    return args, kwargs

@@ -23,7 +23,7 @@ from .objects import (
     TracebackEntry,
     mp_error,
 )
-from .ops import get_iter, host_error, subscr_error
+from .ops import expand_star_args, get_iter, host_error, subscr_error
 from .types import type_name
 
 # co_filename of every generated code object: how `current_scope` and tests tell a
@@ -147,23 +147,9 @@ def import_star(module: Any, names: dict[str, Any]) -> None:
 
 def call_var(vm: Any, fun: Any, self_obj: Any, pos: list[Any], kw: list[Any], bitmap: int) -> Any:
     """CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: `*` and `**` arguments expanded."""
-    args: list[Any] = [] if self_obj is NULL else [self_obj]
-    for i, value in enumerate(pos):
-        if bitmap >> i & 1:
-            args.extend(get_iter(value))
-        else:
-            args.append(value)
-    kwargs: dict[str, Any] = {}
-    for i in range(0, len(kw), 2):
-        key, value = kw[i], kw[i + 1]
-        if key is NULL:
-            if isinstance(value, dict):
-                kwargs.update(value)
-            else:
-                for k in get_iter(value):
-                    kwargs[k] = value[k]
-        else:
-            kwargs[key] = value
+    args, kwargs = expand_star_args(pos, kw, bitmap)
+    if self_obj is not NULL:
+        args.insert(0, self_obj)
     return vm.call(fun, args, kwargs)
 
 
