@@ -80,7 +80,7 @@ def test_quiet_and_verbose_lines(tmp_path: Path) -> None:
     assert quiet.returncode == 0, quiet.stderr
     lines = quiet.stdout.splitlines()
     assert f"FREEZE {manifest.parent / 'main.py'}" in lines
-    assert "CC ports/stm32/main.c" in lines
+    assert "CC ports/cortexm/main.c" in lines
     assert f"LINK {tmp_path / 'q' / 'firmware.elf'}" in lines
     assert not any("arm-none-eabi-gcc" in line for line in lines)
     # V=1 after a clean: the full compiler command lines

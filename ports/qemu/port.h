@@ -23,6 +23,7 @@
 #define CMSDK_GPIO_OUTENCLR(port) REG32(CMSDK_GPIO(port) + 0x14u)
 
 void uart_init(void);
+void clock_init(void);
 uint32_t clock_sysclk_hz(void);
 
 /* gpio.c: pins as (port, pin) */

@@ -290,6 +290,8 @@ def port_objects(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
 
 CORTEXM_DIR = ROOT / "ports" / "cortexm"
 CORTEXM_SOURCES = ["startup.c", "systick.c", "semihosting.c", "cmdline.c"]
+# the main loop the stm32 and qemu ports share (rp2 has its own: no serial loader yet)
+CORTEXM_MAIN = CORTEXM_DIR / "main.c"
 
 
 def cortexm_firmware(

@@ -1,4 +1,6 @@
-/* The stm32 port's main: clocks, console, the 1 ms tick, runtime, then one frozen module. */
+/* main for the Cortex-M ports (stm32, qemu): clocks, console, the 1 ms tick, runtime,
+ * then one frozen module or the serial loader. Each port's port.h gives clock_init,
+ * clock_sysclk_hz, uart_init and uart_write. */
 #include <stdint.h>
 #include <string.h>
 
