@@ -9,6 +9,10 @@ typedef struct {
     const void *obj;
 } mpf_builtin_entry_t;
 
+/* `static const mpf_builtin_t <cname>`: the function `fun` called by Python as `qname` */
+#define MPF_BUILTIN_OBJ(cname, qname, fun) \
+    static const mpf_builtin_t cname = {{&mpf_type_builtin}, qname, fun}
+
 /* builtinfuns.c; ends with a {0, NULL} entry */
 extern const mpf_builtin_entry_t mpf_builtin_funs[];
 /* builtinattr.c */

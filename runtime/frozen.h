@@ -10,6 +10,7 @@ typedef struct {
     const mpf_raw_code_t *rc;
     const uint16_t *qstr_table;
     const mpf_obj_t *obj_table;
+    bool is_package; /* `name` is a package's __init__ */
 } mpf_frozen_module_t;
 
 extern const mpf_frozen_module_t mpf_frozen_modules[];

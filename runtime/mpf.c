@@ -5,6 +5,7 @@
 #include "frozen.h"
 #include "gc.h"
 #include "load.h"
+#include "module.h"
 #include "mpf.h"
 #include "print.h"
 #include "qstr.h"
@@ -18,6 +19,7 @@ void mpf_init(void *heap, size_t heap_bytes) {
     mpf_qstr_init();
     mpf_nlr_reset();
     mpf_exc_init();
+    mpf_module_init();
     running = NULL;
     mpf_gc_add_root((void **)&running);
     mpf_cur_locals = NULL;

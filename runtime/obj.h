@@ -77,8 +77,14 @@ struct _mpf_type_t {
     const mpf_method_t *methods;
     size_t n_methods;
     mpf_call_fun_t make_new; /* calling the type itself; self is the type */
+    /* attributes other than methods: with value MPF_ATTR_LOAD returns the attribute or
+     * MPF_OBJ_NULL if none; otherwise stores value (MPF_OBJ_NULL deletes) and returns
+     * non-NULL, or MPF_OBJ_NULL where the object takes no such store */
+    mpf_obj_t (*attr)(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t value);
     unsigned flags;
 };
+
+#define MPF_ATTR_LOAD MPF_OBJ_IMMEDIATE(7)
 
 #define MPF_TYPE_FLAG_ITERATOR (1) /* iter() of it is itself */
 #define MPF_TYPE_FLAG_CLASS (2)    /* made by a class statement: an mpf_class_t */

@@ -444,6 +444,14 @@ void mpf_load_method_maybe(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;
     }
     const mpf_type_t *t = mpf_obj_get_type(base);
+    if (t->attr != NULL) {
+        mpf_obj_t v = t->attr(base, attr, MPF_ATTR_LOAD);
+        if (v != MPF_OBJ_NULL) {
+            dest[0] = v;
+            dest[1] = MPF_OBJ_NULL;
+            return;
+        }
+    }
     const mpf_builtin_t *m = find_method(t, attr);
     if (m != NULL) {
         dest[0] = (mpf_obj_t)m;
@@ -503,6 +511,10 @@ mpf_obj_t mpf_load_attr(mpf_obj_t base, mpf_qstr_t attr) {
 }
 
 void mpf_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
+    const mpf_type_t *t = mpf_obj_get_type(base);
+    if (t->attr != NULL && t->attr(base, attr, value) != MPF_OBJ_NULL) {
+        return;
+    }
     if (!mpf_class_store_attr(base, attr, value)) {
         mpf_raise_msg(&mpf_type_AttributeError, "'%s' object has no attribute '%q'", mpf_obj_type_name(base), attr);
     }

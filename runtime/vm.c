@@ -3,6 +3,7 @@
 #include "bc.h"
 #include "call.h"
 #include "exc.h"
+#include "module.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "vm.h"
@@ -674,6 +675,23 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 *sp = exc && mpf_obj_is_true(r) ? mpf_const_none : top;
                 break;
             }
+            case MP_BC_IMPORT_NAME: {
+                /* stack: level, fromlist -> module */
+                mpf_qstr_t name = qstr_table[decode_uint(&ip)];
+                if (sp - state < 1) {
+                    stack_error();
+                }
+                --sp;
+                *sp = mpf_import_name(name, sp[1], sp[0]);
+                break;
+            }
+            case MP_BC_IMPORT_FROM:
+                sp[1] = mpf_import_from(*sp, qstr_table[decode_uint(&ip)]);
+                ++sp;
+                break;
+            case MP_BC_IMPORT_STAR:
+                mpf_import_star(*sp--);
+                break;
             case MP_BC_LOAD_ATTR:
                 *sp = mpf_load_attr(*sp, qstr_table[decode_uint(&ip)]);
                 break;

@@ -37,9 +37,13 @@ def scons(*args: str, env: dict[str, str] | None = None, timeout: float = 600):
 def write_manifest(directory: Path, modules: dict[str, str]) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in modules.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
         (directory / name).write_text(text)
     manifest = directory / "manifest.yaml"
-    lines = ["modules:"] + [f"  - {name}" for name in modules]
+    # a name with a directory (`pkg/sub.py`) belongs to the package `pkg`
+    packages = sorted({name.split("/")[0] for name in modules if "/" in name})
+    lines = ["modules:"] + [f"  - {name}" for name in modules if "/" not in name]
+    lines += ["packages:"] + [f"  - {name}" for name in packages] if packages else []
     manifest.write_text("\n".join(lines) + "\n")
     return manifest
 

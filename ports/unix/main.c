@@ -1,5 +1,6 @@
 /* The unix port: `firmware [file.mpy]` runs the file, or the frozen module `main`. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "mpf.h"
 #include "mpfconfig.h"
 #include "mpfloader.h"
+#include "module.h"
 
 #ifndef MPF_HEAP_SIZE
 #define MPF_HEAP_SIZE (1024 * 1024)
@@ -64,6 +66,36 @@ static unsigned char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* Where `import` looks for .mpy files: the directory of the program being run. */
+static const char *program_dir = ".";
+static size_t program_dir_len = 1;
+
+/* `import a.b` finds a/b.mpy, or the package a/b/__init__.mpy, under the program's
+ * directory; the image stays allocated for the life of the process. */
+const uint8_t *mpf_port_find_mpy(const char *name, size_t name_len, size_t *len, bool *is_package) {
+    static const char *const tails[] = {".mpy", "/__init__.mpy"};
+    char path[4096];
+    if (program_dir_len + name_len + 16 > sizeof path) {
+        return NULL;
+    }
+    for (size_t t = 0; t < 2; ++t) {
+        size_t n = 0;
+        memcpy(path, program_dir, program_dir_len);
+        n += program_dir_len;
+        path[n++] = '/';
+        for (size_t i = 0; i < name_len; ++i) {
+            path[n++] = name[i] == '.' ? '/' : name[i];
+        }
+        strcpy(path + n, tails[t]);
+        unsigned char *data = read_file(path, len);
+        if (data != NULL) {
+            *is_package = t == 1;
+            return data;
+        }
+    }
+    return NULL;
+}
+
 /* `--serial`: the loader on stdin/stdout, as a board runs it on its console UART */
 int mpf_loader_port_getc(void) {
     return getchar();
@@ -94,6 +126,11 @@ int main(int argc, char **argv) {
         if (data == NULL) {
             fprintf(stderr, "%s: cannot read %s: %s\n", argv[0], argv[1], strerror(errno));
             return 1;
+        }
+        const char *slash = strrchr(argv[1], '/');
+        if (slash != NULL) {
+            program_dir = argv[1];
+            program_dir_len = (size_t)(slash - argv[1]);
         }
         status = mpf_run_mpy(data, len, argv[1]);
         free(data);

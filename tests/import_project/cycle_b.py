@@ -1,0 +1,3 @@
+import cycle_a
+
+saw_a = cycle_a.A

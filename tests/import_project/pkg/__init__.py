@@ -1,0 +1,2 @@
+X = 7
+print("pkg init", __name__)
