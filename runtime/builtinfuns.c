@@ -5,6 +5,7 @@
 #include "builtins.h"
 #include "vm.h"
 #include "exc.h"
+#include "format.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "print.h"
@@ -186,33 +187,11 @@ static mpf_obj_t builtin_repr(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 static mpf_obj_t builtin_chr(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
     want_args(n_args, 1, 1);
-    mpf_int_t c = mpf_obj_int_value(args[0]);
+    if (!mpf_obj_is_int(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(args[0]));
+    }
     char buf[4];
-    size_t n;
-    if (c < 0 || c > 0x10ffff) {
-        mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
-    }
-    /* UTF-8 */
-    if (c < 0x80) {
-        buf[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        buf[0] = (char)(0xc0 | (c >> 6));
-        buf[1] = (char)(0x80 | (c & 0x3f));
-        n = 2;
-    } else if (c < 0x10000) {
-        buf[0] = (char)(0xe0 | (c >> 12));
-        buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        buf[2] = (char)(0x80 | (c & 0x3f));
-        n = 3;
-    } else {
-        buf[0] = (char)(0xf0 | (c >> 18));
-        buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-        buf[3] = (char)(0x80 | (c & 0x3f));
-        n = 4;
-    }
-    return mpf_obj_new_str(buf, n);
+    return mpf_obj_new_str(buf, mpf_utf8_encode(mpf_obj_int_value(args[0]), buf));
 }
 
 static mpf_obj_t builtin_ord(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -276,38 +255,55 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return mpf_binary_op(MP_BINARY_OP_MODULO, acc, m);
 }
 
-static mpf_obj_t int_digits(mpf_obj_t o, unsigned shift, const char *prefix) {
-    mpf_int_t v = mpf_obj_int_value(o);
-    char buf[80], *e = buf + sizeof(buf), *s = e;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--s = "0123456789abcdef"[u & ((1u << shift) - 1)];
-        u >>= shift;
-    } while (u);
-    s -= 2;
-    memcpy(s, prefix, 2);
-    if (v < 0) {
-        *--s = '-';
+/* hex, oct and bin: format(x, '#x') and so on */
+static mpf_obj_t int_digits(mpf_obj_t o, char type) {
+    if (!mpf_obj_is_int(o)) {
+        mpf_raise_msg(&mpf_type_TypeError, "'%s' object cannot be interpreted as an integer",
+            mpf_obj_type_name(o));
     }
-    return mpf_obj_new_str(s, (size_t)(e - s));
+    mpf_fmt_spec_t spec = {.fill = ' ', .type = type, .alt = true, .width = -1, .prec = -1};
+    mpf_print_t p;
+    mpf_print_init_heap(&p);
+    mpf_format_value(&p, o, &spec);
+    return mpf_obj_new_str(p.buf, p.len);
 }
 
 static mpf_obj_t builtin_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
     want_args(n_args, 1, 1);
-    return int_digits(args[0], 4, "0x");
+    return int_digits(args[0], 'x');
 }
 
 static mpf_obj_t builtin_oct(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
     want_args(n_args, 1, 1);
-    return int_digits(args[0], 3, "0o");
+    return int_digits(args[0], 'o');
 }
 
 static mpf_obj_t builtin_bin(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
     want_args(n_args, 1, 1);
-    return int_digits(args[0], 1, "0b");
+    return int_digits(args[0], 'b');
+}
+
+/* format(value[, spec]) */
+static mpf_obj_t builtin_format(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 2);
+    size_t n = 0;
+    const char *s = "";
+    if (n_args > 1) {
+        if (!mpf_obj_is_str(args[1])) {
+            mpf_raise_msg(&mpf_type_TypeError, "format() argument 2 must be str, not %s", mpf_obj_type_name(args[1]));
+        }
+        s = mpf_obj_str_data(args[1], &n);
+    }
+    mpf_fmt_spec_t spec;
+    mpf_format_parse_spec(s, n, &spec);
+    mpf_print_t p;
+    mpf_print_init_heap(&p);
+    mpf_format_value(&p, args[0], &spec);
+    return mpf_obj_new_str(p.buf, p.len);
 }
 
 #define BUILTIN(NAME) \
@@ -332,6 +328,7 @@ BUILTIN(pow);
 BUILTIN(hex);
 BUILTIN(oct);
 BUILTIN(bin);
+BUILTIN(format);
 
 const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_isinstance, &builtin_isinstance_obj},
@@ -354,6 +351,7 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_hex, &builtin_hex_obj},
     {MP_QSTR_oct, &builtin_oct_obj},
     {MP_QSTR_bin, &builtin_bin_obj},
+    {MP_QSTR_format, &builtin_format_obj},
     {MP_QSTR_type, &mpf_type_type},
     {MP_QSTR_tuple, &mpf_type_tuple},
     {MP_QSTR_list, &mpf_type_list},
@@ -362,6 +360,8 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_frozenset, &mpf_type_frozenset},
     {MP_QSTR_str, &mpf_type_str},
     {MP_QSTR_bytes, &mpf_type_bytes},
+    {MP_QSTR_bytearray, &mpf_type_bytearray},
+    {MP_QSTR_memoryview, &mpf_type_memoryview},
     {MP_QSTR_int, &mpf_type_int},
     {MP_QSTR_bool, &mpf_type_bool},
     {MP_QSTR_enumerate, &mpf_type_enumerate},

@@ -282,13 +282,20 @@ mpf_obj_t mpf_getiter(mpf_obj_t iterable); /* an iterator object */
 mpf_obj_t mpf_iternext(mpf_obj_t iter);    /* MPF_OBJ_NULL when exhausted */
 
 /* objbytes.c */
-extern const mpf_type_t mpf_type_bytes;
+extern const mpf_type_t mpf_type_bytes, mpf_type_bytearray, mpf_type_memoryview;
 mpf_obj_t mpf_str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+/* a bytes or bytearray of len bytes copied from data (NULL: zeros) */
+mpf_obj_t mpf_bytes_new(const mpf_type_t *type, const char *data, size_t len);
+/* the bytes of a bytes, bytearray or memoryview; false for anything else */
+bool mpf_get_buffer(mpf_obj_t o, char **data, size_t *len);
 
 /* objstr.c */
 mpf_obj_t mpf_str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
 mpf_obj_t mpf_obj_str(mpf_obj_t o, bool repr); /* str(o) or repr(o) */
 void mpf_str_print(struct _mpf_print_t *p, mpf_obj_t self, bool repr);
+size_t mpf_utf8_len(const char *s, size_t n);              /* characters in n bytes */
+size_t mpf_utf8_offset(const char *s, size_t n, size_t k); /* where character k starts */
+size_t mpf_utf8_encode(mpf_int_t c, char *buf);            /* 1-4 bytes; ValueError out of range */
 
 /* obj.c */
 void mpf_obj_print_to(struct _mpf_print_t *p, mpf_obj_t o, bool repr);

@@ -2,9 +2,11 @@
 #include <string.h>
 
 #include "exc.h"
+#include "format.h"
 #include "gc.h"
 #include "print.h"
 #include "qstr.h"
+#include "textmethods.h"
 
 /* Every ASCII character once, so that one-character strings intern without garbage. */
 static const char ascii_chars[128] = {
@@ -13,6 +15,46 @@ static const char ascii_chars[128] = {
     C8(64), C8(72), C8(80), C8(88), C8(96), C8(104), C8(112), C8(120),
 #undef C8
 };
+
+/* --- UTF-8: a str's characters are its code points, stored as UTF-8 --- */
+
+static size_t utf8_seq_len(unsigned char lead) {
+    return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+}
+
+size_t mpf_utf8_len(const char *s, size_t n) {
+    size_t chars = 0;
+    for (size_t i = 0; i < n; ++i) {
+        chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+    }
+    return chars;
+}
+
+size_t mpf_utf8_offset(const char *s, size_t n, size_t k) {
+    size_t i = 0;
+    while (k && i < n) {
+        i += utf8_seq_len((unsigned char)s[i]);
+        --k;
+    }
+    return i < n ? i : n;
+}
+
+size_t mpf_utf8_encode(mpf_int_t c, char *buf) {
+    if (c < 0 || c > 0x10ffff) {
+        mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
+    }
+    if (c < 0x80) {
+        buf[0] = (char)c;
+        return 1;
+    }
+    size_t n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (size_t i = n - 1; i > 0; --i) {
+        buf[i] = (char)(0x80 | (c & 0x3f));
+        c >>= 6;
+    }
+    buf[0] = (char)((0xf00 >> n) | c); /* lead byte: n high bits set */
+    return n;
+}
 
 mpf_obj_t mpf_obj_str(mpf_obj_t o, bool repr) {
     if (!repr && mpf_obj_is_str(o)) {
@@ -24,12 +66,12 @@ mpf_obj_t mpf_obj_str(mpf_obj_t o, bool repr) {
     return mpf_obj_new_str(p.buf, p.len);
 }
 
-static const char *text(mpf_obj_t o, size_t *len) {
-    if (!mpf_obj_is_str(o)) {
-        mpf_raise_msg(&mpf_type_TypeError, "can't convert '%s' object to str implicitly",
-            mpf_obj_type_name(o));
+/* one character as a str: ASCII ones interned, so they make no garbage */
+static mpf_obj_t one_char(const char *s, size_t n) {
+    if (n == 1 && (unsigned char)s[0] < 128) {
+        return MPF_OBJ_NEW_QSTR(mpf_qstr_from_strn_static(&ascii_chars[(unsigned char)s[0]], 1));
     }
-    return mpf_obj_str_data(o, len);
+    return mpf_obj_new_str(s, n);
 }
 
 mpf_obj_t mpf_str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
@@ -38,24 +80,94 @@ mpf_obj_t mpf_str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     }
     size_t len;
     const char *s = mpf_obj_str_data(self, &len);
+    size_t chars = mpf_utf8_len(s, len);
+    /* text that isn't ASCII: where each character starts, and the end */
+    size_t *at = NULL;
+    if (chars != len) {
+        at = mpf_alloc((len + 1) * sizeof(size_t));
+        size_t k = 0;
+        for (size_t i = 0; i < len; i += utf8_seq_len((unsigned char)s[i])) {
+            at[k++] = i;
+        }
+        at[k] = len;
+    }
     mpf_int_t start, step;
     size_t count;
-    if (mpf_slice_indices(index, len, &start, &step, &count)) {
-        char *d;
-        mpf_obj_t r = mpf_obj_new_str_uninit(count, &d);
+    if (mpf_slice_indices(index, chars, &start, &step, &count)) {
+        mpf_print_t p;
+        mpf_print_init_heap(&p);
         for (size_t i = 0; i < count; ++i) {
-            d[i] = s[start + (mpf_int_t)i * step];
+            size_t k = (size_t)(start + (mpf_int_t)i * step);
+            mpf_print_strn(&p, s + (at ? at[k] : k), at ? at[k + 1] - at[k] : 1);
         }
-        return r;
+        return mpf_obj_new_str(p.buf, p.len);
     }
-    size_t i = mpf_seq_index(index, len, "string");
-    if ((unsigned char)s[i] < 128) {
-        return MPF_OBJ_NEW_QSTR(mpf_qstr_from_strn_static(&ascii_chars[(unsigned char)s[i]], 1));
-    }
-    return mpf_obj_new_str(s + i, 1);
+    size_t k = mpf_seq_index(index, chars, "string");
+    return one_char(s + (at ? at[k] : k), at ? at[k + 1] - at[k] : 1);
 }
 
-/* --- methods --- */
+/* --- methods, shared by str, bytes and bytearray: positions count characters in a str
+ * and bytes in the others; results have the type of self --- */
+
+/* the data of `o`, an argument of a method of `self`: str takes str, the others any buffer */
+static const char *text_of(mpf_obj_t self, mpf_obj_t o, size_t *len) {
+    if (mpf_obj_is_str(self)) {
+        if (!mpf_obj_is_str(o)) {
+            mpf_raise_msg(&mpf_type_TypeError, "can't convert '%s' object to str implicitly", mpf_obj_type_name(o));
+        }
+        return mpf_obj_str_data(o, len);
+    }
+    char *d;
+    if (!mpf_get_buffer(o, &d, len)) {
+        mpf_raise_msg(&mpf_type_TypeError, "a bytes-like object is required, not '%s'", mpf_obj_type_name(o));
+    }
+    return d;
+}
+
+#define TEXT(o, len) text_of(args[0], (o), (len))
+
+static mpf_obj_t new_like(mpf_obj_t self, const char *d, size_t n) {
+    if (mpf_obj_is_str(self)) {
+        return mpf_obj_new_str(d, n);
+    }
+    return mpf_bytes_new(MPF_OBJ_TYPE_OF_PTR(self), d, n);
+}
+
+/* characters (str) or bytes in s[0:len] */
+static size_t units(mpf_obj_t self, const char *s, size_t len) {
+    return mpf_obj_is_str(self) ? mpf_utf8_len(s, len) : len;
+}
+
+static size_t unit_offset(mpf_obj_t self, const char *s, size_t len, size_t k) {
+    return mpf_obj_is_str(self) ? mpf_utf8_offset(s, len, k) : k;
+}
+
+static size_t unit_len(mpf_obj_t self, const char *s) {
+    return mpf_obj_is_str(self) ? utf8_seq_len((unsigned char)*s) : 1;
+}
+
+static mpf_int_t int_arg(mpf_obj_t o) {
+    if (!mpf_obj_is_int(o)) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(o));
+    }
+    return mpf_obj_int_value(o);
+}
+
+/* the optional [start, end) at args[i], args[i + 1] as byte offsets [*a, *b), clipped as
+ * Python clips them; false when start lies beyond the end (nothing can match there) */
+static bool sub_range(size_t n_args, const mpf_obj_t *args, size_t i, const char *s, size_t len, size_t *a, size_t *b) {
+    mpf_int_t n = (mpf_int_t)units(args[0], s, len);
+    mpf_int_t lo = i < n_args && args[i] != mpf_const_none ? int_arg(args[i]) : 0;
+    mpf_int_t hi = i + 1 < n_args && args[i + 1] != mpf_const_none ? int_arg(args[i + 1]) : n;
+    lo = lo < 0 ? (lo + n < 0 ? 0 : lo + n) : lo;
+    hi = hi < 0 ? (hi + n < 0 ? 0 : hi + n) : (hi > n ? n : hi);
+    if (lo > n || lo > hi) {
+        return false;
+    }
+    *a = unit_offset(args[0], s, len, (size_t)lo);
+    *b = unit_offset(args[0], s, len, (size_t)hi);
+    return true;
+}
 
 static bool is_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
@@ -63,8 +175,8 @@ static bool is_space(char c) {
 
 static mpf_obj_t strip(const mpf_obj_t *args, size_t n_args, bool left, bool right) {
     size_t len, nc = 0;
-    const char *s = text(args[0], &len);
-    const char *chars = n_args > 1 && args[1] != mpf_const_none ? text(args[1], &nc) : NULL;
+    const char *s = TEXT(args[0], &len);
+    const char *chars = n_args > 1 && args[1] != mpf_const_none ? TEXT(args[1], &nc) : NULL;
     size_t a = 0, b = len;
     while (left && a < b && (chars ? memchr(chars, s[a], nc) != NULL : is_space(s[a]))) {
         ++a;
@@ -72,7 +184,7 @@ static mpf_obj_t strip(const mpf_obj_t *args, size_t n_args, bool left, bool rig
     while (right && b > a && (chars ? memchr(chars, s[b - 1], nc) != NULL : is_space(s[b - 1]))) {
         --b;
     }
-    return mpf_obj_new_str(s + a, b - a);
+    return new_like(args[0], s + a, b - a);
 }
 
 #define STR_METHOD(NAME) static mpf_obj_t str_##NAME(size_t n_args, size_t n_kw, const mpf_obj_t *args)
@@ -94,11 +206,15 @@ STR_METHOD(rstrip) {
 
 static mpf_obj_t map_case(const mpf_obj_t *args, bool upper) {
     size_t len;
-    const char *s = text(args[0], &len);
-    char *d;
-    mpf_obj_t r = mpf_obj_new_str_uninit(len, &d);
-    for (size_t i = 0; i < len; ++i) {
-        char c = s[i];
+    const char *s = TEXT(args[0], &len);
+    mpf_obj_t r = new_like(args[0], s, len);
+    char *d = (char *)(mpf_obj_is_str(r) ? ((const mpf_str_t *)r)->data : NULL);
+    size_t n = len;
+    if (d == NULL) {
+        mpf_get_buffer(r, &d, &n);
+    }
+    for (size_t i = 0; i < n; ++i) {
+        char c = d[i];
         d[i] = upper ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
     }
     return r;
@@ -130,11 +246,21 @@ static ptrdiff_t find(const char *s, size_t len, const char *sub, size_t n, bool
 }
 
 /* split and rsplit: at most `max` cuts (negative: no limit), from the left or right */
-static mpf_obj_t split(size_t n_args, const mpf_obj_t *args, bool right) {
+static mpf_obj_t split(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool right) {
     size_t len, n = 0;
-    const char *s = text(args[0], &len);
-    const char *sep = n_args > 1 && args[1] != mpf_const_none ? text(args[1], &n) : NULL;
-    mpf_int_t max = n_args > 2 ? mpf_obj_int_value(args[2]) : -1;
+    const char *s = TEXT(args[0], &len);
+    mpf_obj_t sep_arg = n_args > 1 ? args[1] : mpf_const_none;
+    mpf_obj_t max_arg = n_args > 2 ? args[2] : MPF_OBJ_NEW_SMALL_INT(-1);
+    for (size_t i = 0; i < n_kw; ++i) {
+        mpf_obj_t k = args[n_args + 2 * i];
+        if (MPF_OBJ_IS_QSTR(k) && MPF_OBJ_QSTR_VALUE(k) == MP_QSTR_sep) {
+            sep_arg = args[n_args + 2 * i + 1];
+        } else {
+            max_arg = args[n_args + 2 * i + 1];
+        }
+    }
+    const char *sep = sep_arg != mpf_const_none ? TEXT(sep_arg, &n) : NULL;
+    mpf_int_t max = int_arg(max_arg);
     if (sep != NULL && n == 0) {
         mpf_raise_msg(&mpf_type_ValueError, "empty separator");
     }
@@ -151,43 +277,36 @@ static mpf_obj_t split(size_t n_args, const mpf_obj_t *args, bool right) {
             }
         }
         if (max == 0) {
-            mpf_list_append(out, mpf_obj_new_str(s + lo, hi - lo));
+            mpf_list_append(out, new_like(args[0], s + lo, hi - lo));
             break;
         }
-        size_t a, b; /* the piece [a, b) and the rest after the cut */
         if (sep == NULL) {
             size_t j = right ? hi : lo;
             if (right) {
                 while (j > lo && !is_space(s[j - 1])) {
                     --j;
                 }
-                a = j;
-                b = hi;
+                mpf_list_append(out, new_like(args[0], s + j, hi - j));
+                hi = j;
             } else {
                 while (j < hi && !is_space(s[j])) {
                     ++j;
                 }
-                a = lo;
-                b = j;
-            }
-            mpf_list_append(out, mpf_obj_new_str(s + a, b - a));
-            if (right) {
-                hi = a;
-            } else {
-                lo = b;
+                mpf_list_append(out, new_like(args[0], s + lo, j - lo));
+                lo = j;
             }
         } else {
             ptrdiff_t at = find(s + lo, hi - lo, sep, n, right);
             if (at < 0) {
-                mpf_list_append(out, mpf_obj_new_str(s + lo, hi - lo));
+                mpf_list_append(out, new_like(args[0], s + lo, hi - lo));
                 break;
             }
             size_t cut = lo + (size_t)at;
             if (right) {
-                mpf_list_append(out, mpf_obj_new_str(s + cut + n, hi - cut - n));
+                mpf_list_append(out, new_like(args[0], s + cut + n, hi - cut - n));
                 hi = cut;
             } else {
-                mpf_list_append(out, mpf_obj_new_str(s + lo, cut - lo));
+                mpf_list_append(out, new_like(args[0], s + lo, cut - lo));
                 lo = cut + n;
             }
         }
@@ -207,20 +326,18 @@ static mpf_obj_t split(size_t n_args, const mpf_obj_t *args, bool right) {
 }
 
 STR_METHOD(split) {
-    (void)n_kw;
-    return split(n_args, args, false);
+    return split(n_args, n_kw, args, false);
 }
 
 STR_METHOD(rsplit) {
-    (void)n_kw;
-    return split(n_args, args, true);
+    return split(n_args, n_kw, args, true);
 }
 
 STR_METHOD(splitlines) {
-    (void)n_kw;
-    (void)n_args;
     size_t len;
-    const char *s = text(args[0], &len);
+    const char *s = TEXT(args[0], &len);
+    mpf_obj_t keep = n_args > 1 ? args[1] : n_kw ? args[n_args + 1] : mpf_const_false;
+    bool keepends = mpf_obj_is_true(keep);
     mpf_obj_t out = mpf_list_new(0, NULL);
     size_t i = 0;
     while (i < len) {
@@ -228,58 +345,57 @@ STR_METHOD(splitlines) {
         while (j < len && s[j] != '\n' && s[j] != '\r') {
             ++j;
         }
-        mpf_list_append(out, mpf_obj_new_str(s + i, j - i));
-        if (j + 1 < len && s[j] == '\r' && s[j + 1] == '\n') {
-            ++j;
-        }
-        i = j + 1;
+        size_t end = j < len ? j + 1 + (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') : j;
+        mpf_list_append(out, new_like(args[0], s + i, (keepends ? end : j) - i));
+        i = end;
     }
     return out;
 }
 
 STR_METHOD(replace) {
     (void)n_kw;
-    (void)n_args;
     size_t len, no, nn;
-    const char *s = text(args[0], &len);
-    const char *old = text(args[1], &no);
-    const char *new_ = text(args[2], &nn);
+    const char *s = TEXT(args[0], &len);
+    const char *old = TEXT(args[1], &no);
+    const char *new_ = TEXT(args[2], &nn);
+    mpf_int_t max = n_args > 3 ? int_arg(args[3]) : -1;
     mpf_print_t p;
     mpf_print_init_heap(&p);
     size_t i = 0;
-    while (i <= len) {
-        ptrdiff_t at = no ? find(s + i, len - i, old, no, false) : (i < len ? 0 : -1);
+    for (mpf_int_t done = 0; max < 0 || done < max; ++done) {
+        if (no == 0) {
+            /* the new text goes before every character and at the end */
+            mpf_print_strn(&p, new_, nn);
+            if (i == len) {
+                break;
+            }
+            size_t step = unit_len(args[0], s + i);
+            mpf_print_strn(&p, s + i, step);
+            i += step;
+            continue;
+        }
+        ptrdiff_t at = find(s + i, len - i, old, no, false);
         if (at < 0) {
-            mpf_print_strn(&p, s + i, len - i);
             break;
         }
         mpf_print_strn(&p, s + i, (size_t)at);
         mpf_print_strn(&p, new_, nn);
-        if (no == 0) {
-            mpf_print_strn(&p, s + i, 1);
-            i += 1;
-        } else {
-            i += (size_t)at + no;
-        }
+        i += (size_t)at + no;
     }
-    return mpf_obj_new_str(p.buf, p.len);
+    mpf_print_strn(&p, s + i, len - i);
+    return new_like(args[0], p.buf, p.len);
 }
 
-/* find/rfind/index/rindex over s[start:end], the bounds clipped as slices clip them */
+/* find/rfind/index/rindex over s[start:end] */
 static mpf_obj_t find_method(size_t n_args, const mpf_obj_t *args, bool reverse) {
-    size_t len, n;
-    const char *s = text(args[0], &len);
-    const char *sub = text(args[1], &n);
-    mpf_int_t a = n_args > 2 && args[2] != mpf_const_none ? mpf_obj_int_value(args[2]) : 0;
-    mpf_int_t b = n_args > 3 && args[3] != mpf_const_none ? mpf_obj_int_value(args[3]) : (mpf_int_t)len;
-    mpf_int_t l = (mpf_int_t)len;
-    a = a < 0 ? (a + l < 0 ? 0 : a + l) : (a > l ? l : a);
-    b = b < 0 ? (b + l < 0 ? 0 : b + l) : (b > l ? l : b);
-    if (b < a) {
+    size_t len, n, a, b;
+    const char *s = TEXT(args[0], &len);
+    const char *sub = TEXT(args[1], &n);
+    if (!sub_range(n_args, args, 2, s, len, &a, &b)) {
         return MPF_OBJ_NEW_SMALL_INT(-1);
     }
-    ptrdiff_t at = find(s + a, (size_t)(b - a), sub, n, reverse);
-    return MPF_OBJ_NEW_SMALL_INT(at < 0 ? -1 : at + a);
+    ptrdiff_t at = find(s + a, b - a, sub, n, reverse);
+    return MPF_OBJ_NEW_SMALL_INT(at < 0 ? -1 : (mpf_int_t)units(args[0], s, a + (size_t)at));
 }
 
 STR_METHOD(find) {
@@ -312,14 +428,19 @@ STR_METHOD(rindex) {
 
 STR_METHOD(count) {
     (void)n_kw;
-    (void)n_args;
-    size_t len, n, c = 0;
-    const char *s = text(args[0], &len);
-    const char *sub = text(args[1], &n);
-    for (size_t i = 0; i + n <= len;) {
+    size_t len, n, a, b, c = 0;
+    const char *s = TEXT(args[0], &len);
+    const char *sub = TEXT(args[1], &n);
+    if (!sub_range(n_args, args, 2, s, len, &a, &b)) {
+        return MPF_OBJ_NEW_SMALL_INT(0);
+    }
+    if (n == 0) {
+        return MPF_OBJ_NEW_SMALL_INT(units(args[0], s + a, b - a) + 1);
+    }
+    for (size_t i = a; i + n <= b;) {
         if (memcmp(s + i, sub, n) == 0) {
             ++c;
-            i += n ? n : 1;
+            i += n;
         } else {
             ++i;
         }
@@ -327,82 +448,113 @@ STR_METHOD(count) {
     return MPF_OBJ_NEW_SMALL_INT(c);
 }
 
-static bool affix(const mpf_obj_t *args, bool end) {
-    size_t len, n;
-    const char *s = text(args[0], &len);
-    const char *x = text(args[1], &n);
-    return n <= len && memcmp(end ? s + len - n : s, x, n) == 0;
+/* startswith/endswith: a prefix or a tuple of them, within s[start:end] */
+static mpf_obj_t affix(size_t n_args, const mpf_obj_t *args, bool end) {
+    size_t len, a, b, n_items;
+    const char *s = TEXT(args[0], &len);
+    mpf_obj_t *items;
+    mpf_obj_t one = args[1];
+    if (!MPF_OBJ_IS_PTR(one) || MPF_OBJ_TYPE_OF_PTR(one) != &mpf_type_tuple) {
+        n_items = 1;
+        items = &one;
+    } else {
+        mpf_obj_get_array(one, &n_items, &items);
+    }
+    if (!sub_range(n_args, args, 2, s, len, &a, &b)) {
+        return mpf_const_false;
+    }
+    for (size_t i = 0; i < n_items; ++i) {
+        size_t n;
+        const char *x = TEXT(items[i], &n);
+        if (n <= b - a && memcmp(end ? s + b - n : s + a, x, n) == 0) {
+            return mpf_const_true;
+        }
+    }
+    return mpf_const_false;
 }
 
 STR_METHOD(startswith) {
     (void)n_kw;
-    (void)n_args;
-    return MPF_OBJ_BOOL(affix(args, false));
+    return affix(n_args, args, false);
 }
 
 STR_METHOD(endswith) {
     (void)n_kw;
-    (void)n_args;
-    return MPF_OBJ_BOOL(affix(args, true));
+    return affix(n_args, args, true);
 }
 
 STR_METHOD(join) {
     (void)n_kw;
     (void)n_args;
     size_t nsep;
-    const char *sep = text(args[0], &nsep);
+    const char *sep = TEXT(args[0], &nsep);
     const mpf_list_t *l = mpf_list_from_iter(args[1]);
     mpf_print_t p;
     mpf_print_init_heap(&p);
     for (size_t i = 0; i < l->len; ++i) {
         size_t n;
         const char *s;
-        if (!mpf_obj_is_str(l->items[i])) {
+        char *d;
+        if (mpf_obj_is_str(args[0]) ? !mpf_obj_is_str(l->items[i]) : !mpf_get_buffer(l->items[i], &d, &n)) {
             mpf_raise_msg(&mpf_type_TypeError, "join expects a list of str/bytes objects consistent with self object");
         }
-        s = mpf_obj_str_data(l->items[i], &n);
+        s = TEXT(l->items[i], &n);
         if (i) {
             mpf_print_strn(&p, sep, nsep);
         }
         mpf_print_strn(&p, s, n);
     }
-    return mpf_obj_new_str(p.buf, p.len);
+    return new_like(args[0], p.buf, p.len);
 }
 
 STR_METHOD(center) {
     (void)n_kw;
     size_t len, nf = 1;
-    const char *s = text(args[0], &len);
-    const char *fill = n_args > 2 ? text(args[2], &nf) : " ";
-    mpf_int_t width = mpf_obj_int_value(args[1]);
-    if (width <= (mpf_int_t)len) {
-        return args[0];
+    const char *s = TEXT(args[0], &len);
+    const char *fill = n_args > 2 ? TEXT(args[2], &nf) : " ";
+    if (units(args[0], fill, nf) != 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "The fill character must be exactly one character long");
     }
-    size_t pad = (size_t)width - len;
-    /* CPython puts the odd extra character on the left when the text's length is odd */
-    size_t left = pad / 2 + (pad & len & 1);
-    char *d;
-    mpf_obj_t r = mpf_obj_new_str_uninit((size_t)width, &d);
-    memset(d, fill[0], (size_t)width);
-    memcpy(d + left, s, len);
-    return r;
+    mpf_int_t width = int_arg(args[1]);
+    size_t chars = units(args[0], s, len);
+    if (width <= (mpf_int_t)chars) {
+        return mpf_obj_is_str(args[0]) ? args[0] : new_like(args[0], s, len);
+    }
+    size_t pad = (size_t)width - chars;
+    /* as CPython: the odd extra character goes left when the width is odd */
+    size_t left = pad / 2 + (pad & (size_t)width & 1);
+    mpf_print_t p;
+    mpf_print_init_heap(&p);
+    for (size_t i = 0; i < pad; ++i) {
+        if (i == left) {
+            mpf_print_strn(&p, s, len);
+        }
+        mpf_print_strn(&p, fill, nf);
+    }
+    if (left == pad) {
+        mpf_print_strn(&p, s, len);
+    }
+    return new_like(args[0], p.buf, p.len);
 }
 
 static mpf_obj_t partition(const mpf_obj_t *args, bool reverse) {
     size_t len, n;
-    const char *s = text(args[0], &len);
-    const char *sep = text(args[1], &n);
+    const char *s = TEXT(args[0], &len);
+    const char *sep = TEXT(args[1], &n);
+    if (n == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "empty separator");
+    }
     ptrdiff_t at = find(s, len, sep, n, reverse);
     mpf_obj_t parts[3];
-    mpf_obj_t empty = MPF_OBJ_NEW_QSTR(MP_QSTR_);
     if (at < 0) {
-        parts[0] = reverse ? empty : args[0];
+        mpf_obj_t empty = new_like(args[0], "", 0);
+        parts[0] = reverse ? empty : new_like(args[0], s, len);
         parts[1] = empty;
-        parts[2] = reverse ? args[0] : empty;
+        parts[2] = reverse ? new_like(args[0], s, len) : empty;
     } else {
-        parts[0] = mpf_obj_new_str(s, (size_t)at);
-        parts[1] = args[1];
-        parts[2] = mpf_obj_new_str(s + at + n, len - (size_t)at - n);
+        parts[0] = new_like(args[0], s, (size_t)at);
+        parts[1] = new_like(args[0], sep, n);
+        parts[2] = new_like(args[0], s + at + n, len - (size_t)at - n);
     }
     return mpf_tuple_new(3, parts);
 }
@@ -421,7 +573,7 @@ STR_METHOD(rpartition) {
 
 static mpf_obj_t all_chars(const mpf_obj_t *args, int kind) {
     size_t len;
-    const char *s = text(args[0], &len);
+    const char *s = TEXT(args[0], &len);
     for (size_t i = 0; i < len; ++i) {
         char c = s[i];
         bool ok = kind == 0 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : kind == 1 ? (c >= '0' && c <= '9') : is_space(c);
@@ -435,7 +587,7 @@ static mpf_obj_t all_chars(const mpf_obj_t *args, int kind) {
 /* at least one cased character, and none of the other case */
 static mpf_obj_t all_case(const mpf_obj_t *args, bool upper) {
     size_t len;
-    const char *s = text(args[0], &len);
+    const char *s = TEXT(args[0], &len);
     bool cased = false;
     for (size_t i = 0; i < len; ++i) {
         bool up = s[i] >= 'A' && s[i] <= 'Z', low = s[i] >= 'a' && s[i] <= 'z';
@@ -477,196 +629,16 @@ STR_METHOD(isspace) {
     return all_chars(args, 2);
 }
 
-/* str.format for {} {0} {name} with the specs [[fill]align][0][width][d|s|x] */
-static void format_field(mpf_print_t *p, mpf_obj_t v, const char *spec, size_t n) {
-    char fill = ' ', align = 0, type = 0;
-    size_t i = 0, width = 0;
-    if (n >= 2 && (spec[1] == '<' || spec[1] == '>' || spec[1] == '^')) {
-        fill = spec[0];
-        align = spec[1];
-        i = 2;
-    } else if (n >= 1 && (spec[0] == '<' || spec[0] == '>' || spec[0] == '^')) {
-        align = spec[0];
-        i = 1;
-    }
-    if (i < n && spec[i] == '0') {
-        fill = '0';
-        align = align ? align : '=';
-        ++i;
-    }
-    while (i < n && spec[i] >= '0' && spec[i] <= '9') {
-        width = width * 10 + (size_t)(spec[i++] - '0');
-    }
-    if (i < n) {
-        type = spec[i];
-    }
-    mpf_print_t t;
-    mpf_print_init_heap(&t);
-    if (type == 'x' && mpf_obj_is_int(v)) {
-        mpf_int_t x = mpf_obj_int_value(v);
-        char buf[24], *e = buf + sizeof(buf), *s = e;
-        unsigned long long u = x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x;
-        do {
-            *--s = "0123456789abcdef"[u & 15];
-            u >>= 4;
-        } while (u);
-        if (x < 0) {
-            *--s = '-';
-        }
-        mpf_print_strn(&t, s, (size_t)(e - s));
-    } else {
-        mpf_obj_print_to(&t, v, false);
-    }
-    if (!align) {
-        align = mpf_obj_is_str(v) ? '<' : '>';
-    }
-    size_t pad = width > t.len ? width - t.len : 0;
-    size_t left = align == '>' || align == '=' ? pad : align == '^' ? pad / 2 : 0;
-    if (align == '=' && t.len && t.buf[0] == '-') {
-        mpf_print_strn(p, "-", 1);
-        memmove(t.buf, t.buf + 1, --t.len);
-    }
-    for (size_t k = 0; k < left; ++k) {
-        mpf_print_strn(p, &fill, 1);
-    }
-    mpf_print_strn(p, t.buf, t.len);
-    for (size_t k = left; k < pad; ++k) {
-        mpf_print_strn(p, &fill, 1);
-    }
-}
+#define MPF_TEXT_METHOD_DEF(NAME, Q) \
+    const mpf_builtin_t mpf_text_##NAME##_obj = {{&mpf_type_builtin}, Q, str_##NAME};
+MPF_TEXT_METHODS(MPF_TEXT_METHOD_DEF)
 
-STR_METHOD(format) {
-    size_t len;
-    const char *s = text(args[0], &len);
-    mpf_print_t p;
-    mpf_print_init_heap(&p);
-    size_t auto_index = 0;
-    char numbering = 0; /* 'a' automatic, 'm' manual: a format may not mix them */
-    for (size_t i = 0; i < len; ++i) {
-        char c = s[i];
-        if ((c == '{' || c == '}') && i + 1 < len && s[i + 1] == c) {
-            mpf_print_strn(&p, &c, 1);
-            ++i;
-            continue;
-        }
-        if (c == '}') {
-            mpf_raise_msg(&mpf_type_ValueError, "single '}' encountered in format string");
-        }
-        if (c != '{') {
-            mpf_print_strn(&p, &c, 1);
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < len && s[j] != '}' && s[j] != ':') {
-            ++j;
-        }
-        size_t name_end = j;
-        while (j < len && s[j] != '}') {
-            ++j;
-        }
-        if (j == len) {
-            mpf_raise_msg(&mpf_type_ValueError, "unmatched '{' in format");
-        }
-        mpf_obj_t v;
-        if (name_end == i + 1) {
-            if (numbering == 'm') {
-                mpf_raise_msg(&mpf_type_ValueError, "can't switch from manual field specification to automatic field numbering");
-            }
-            numbering = 'a';
-            if (1 + auto_index >= n_args) {
-                mpf_raise_msg(&mpf_type_IndexError, "tuple index out of range");
-            }
-            v = args[1 + auto_index++];
-        } else if (s[i + 1] >= '0' && s[i + 1] <= '9') {
-            if (numbering == 'a') {
-                mpf_raise_msg(&mpf_type_ValueError, "can't switch from automatic field numbering to manual field specification");
-            }
-            numbering = 'm';
-            size_t k = 0;
-            for (size_t q = i + 1; q < name_end; ++q) {
-                k = k * 10 + (size_t)(s[q] - '0');
-            }
-            if (1 + k >= n_args) {
-                mpf_raise_msg(&mpf_type_IndexError, "tuple index out of range");
-            }
-            v = args[1 + k];
-        } else {
-            v = MPF_OBJ_NULL;
-            for (size_t k = 0; k < n_kw; ++k) {
-                size_t kl;
-                const char *kn = mpf_obj_str_data(args[n_args + 2 * k], &kl);
-                if (kl == name_end - i - 1 && memcmp(kn, s + i + 1, kl) == 0) {
-                    v = args[n_args + 2 * k + 1];
-                }
-            }
-            if (v == MPF_OBJ_NULL) {
-                mpf_raise(mpf_exc_new(&mpf_type_KeyError, mpf_obj_new_str(s + i + 1, name_end - i - 1)));
-            }
-        }
-        size_t spec = name_end < j ? name_end + 1 : j;
-        format_field(&p, v, s + spec, j - spec);
-        i = j;
-    }
-    return mpf_obj_new_str(p.buf, p.len);
-}
-
-#define M(NAME) \
-    static const mpf_builtin_t str_##NAME##_obj = {{&mpf_type_builtin}, MP_QSTR_##NAME, str_##NAME}
-M(strip);
-M(lstrip);
-M(rstrip);
-M(lower);
 static const mpf_builtin_t str_encode_obj = {{&mpf_type_builtin}, MP_QSTR_encode, mpf_str_encode};
-M(rsplit);
-M(isupper);
-M(islower);
-M(upper);
-M(split);
-M(splitlines);
-M(replace);
-M(find);
-M(rfind);
-M(count);
-M(index);
-M(rindex);
-M(startswith);
-M(endswith);
-M(join);
-M(center);
-M(partition);
-M(rpartition);
-M(isalpha);
-M(isdigit);
-M(isspace);
-M(format);
+static const mpf_builtin_t str_format_obj = {{&mpf_type_builtin}, MP_QSTR_format, mpf_str_format};
 
 static const mpf_method_t mpf_str_methods[] = {
-    {MP_QSTR_strip, &str_strip_obj},
-    {MP_QSTR_lstrip, &str_lstrip_obj},
-    {MP_QSTR_rstrip, &str_rstrip_obj},
-    {MP_QSTR_lower, &str_lower_obj},
-    {MP_QSTR_upper, &str_upper_obj},
-    {MP_QSTR_split, &str_split_obj},
-    {MP_QSTR_rsplit, &str_rsplit_obj},
+    MPF_TEXT_METHODS(MPF_TEXT_METHOD_ENTRY)
     {MP_QSTR_encode, &str_encode_obj},
-    {MP_QSTR_isupper, &str_isupper_obj},
-    {MP_QSTR_islower, &str_islower_obj},
-    {MP_QSTR_splitlines, &str_splitlines_obj},
-    {MP_QSTR_replace, &str_replace_obj},
-    {MP_QSTR_find, &str_find_obj},
-    {MP_QSTR_rfind, &str_rfind_obj},
-    {MP_QSTR_count, &str_count_obj},
-    {MP_QSTR_index, &str_index_obj},
-    {MP_QSTR_rindex, &str_rindex_obj},
-    {MP_QSTR_startswith, &str_startswith_obj},
-    {MP_QSTR_endswith, &str_endswith_obj},
-    {MP_QSTR_join, &str_join_obj},
-    {MP_QSTR_center, &str_center_obj},
-    {MP_QSTR_partition, &str_partition_obj},
-    {MP_QSTR_rpartition, &str_rpartition_obj},
-    {MP_QSTR_isalpha, &str_isalpha_obj},
-    {MP_QSTR_isdigit, &str_isdigit_obj},
-    {MP_QSTR_isspace, &str_isspace_obj},
     {MP_QSTR_format, &str_format_obj},
 };
 
@@ -678,20 +650,16 @@ static mpf_obj_t str_iternext(mpf_obj_t self, size_t *pos) {
     if (i >= len) {
         return MPF_OBJ_NULL;
     }
-    unsigned char lead = (unsigned char)s[i];
-    size_t n = lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    size_t n = utf8_seq_len((unsigned char)s[i]);
     n = n > len - i ? len - i : n;
     *pos = i + n;
-    if (n == 1 && lead < 128) {
-        return MPF_OBJ_NEW_QSTR(mpf_qstr_from_strn_static(&ascii_chars[lead], 1));
-    }
-    return mpf_obj_new_str(s + i, n);
+    return one_char(s + i, n);
 }
 
 static size_t str_len(mpf_obj_t self) {
     size_t len;
-    mpf_obj_str_data(self, &len);
-    return len;
+    const char *s = mpf_obj_str_data(self, &len);
+    return mpf_utf8_len(s, len);
 }
 
 static mpf_obj_t str_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {

@@ -101,6 +101,21 @@ void mpf_vprintf(mpf_print_t *p, const char *fmt, va_list ap) {
             case 'u':
                 mpf_print_int(p, va_arg(ap, unsigned));
                 break;
+            case 'c': {
+                char c = (char)va_arg(ap, int);
+                mpf_print_strn(p, &c, 1);
+                break;
+            }
+            case 'x': {
+                char buf[2 * sizeof(unsigned)], *e = buf + sizeof(buf), *s = e;
+                unsigned u = va_arg(ap, unsigned);
+                do {
+                    *--s = "0123456789abcdef"[u & 15];
+                    u >>= 4;
+                } while (u);
+                mpf_print_strn(p, s, (size_t)(e - s));
+                break;
+            }
             case '%':
                 mpf_print_strn(p, "%", 1);
                 break;

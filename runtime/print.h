@@ -20,7 +20,8 @@ extern mpf_print_t mpf_print_console;
 void mpf_print_strn(mpf_print_t *p, const char *s, size_t n);
 void mpf_print_str(mpf_print_t *p, const char *s);
 void mpf_print_int(mpf_print_t *p, long long v);
-/* %s C string, %q qstr id, %O/%R object (str/repr), %d int, %u unsigned, %% */
+/* %s C string, %q qstr id, %O/%R object (str/repr), %d int, %u unsigned, %c char,
+ * %x unsigned in hex, %% */
 void mpf_vprintf(mpf_print_t *p, const char *fmt, va_list ap);
 void mpf_printf(mpf_print_t *p, const char *fmt, ...);
 

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "exc.h"
+#include "format.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "print.h"
@@ -248,6 +249,9 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
     if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
         op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
+    }
+    if (op == MP_BINARY_OP_MODULO && mpf_obj_is_str(lhs)) {
+        return mpf_str_modulo(lhs, rhs);
     }
     if (mpf_obj_is_class_instance(rhs) && op != MP_BINARY_OP_IN) {
         mpf_obj_t r = mpf_instance_reverse_op(op, lhs, rhs);
