@@ -62,10 +62,11 @@ static mpf_obj_t builtin_issubclass(size_t n_args, size_t n_kw, const mpf_obj_t 
         items = &one;
     }
     for (size_t i = 0; i < n; ++i) {
-        for (const mpf_type_t *t = args[0]; t != NULL; t = t->parent) {
-            if (t == items[i]) {
-                return mpf_const_true;
-            }
+        if (mpf_obj_get_type(items[i]) != &mpf_type_type) {
+            mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 2 must be a class or a tuple of classes");
+        }
+        if (mpf_type_is_subclass(args[0], items[i])) {
+            return mpf_const_true;
         }
     }
     return mpf_const_false;
@@ -144,10 +145,44 @@ static mpf_obj_t builtin_all(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return any_all(args, false);
 }
 
+/* iter(callable, sentinel): calls until the sentinel comes back */
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t fun, sentinel;
+} call_iter_t;
+
+static mpf_obj_t call_iter_iternext(mpf_obj_t self, size_t *pos) {
+    (void)pos;
+    call_iter_t *it = self;
+    if (it->fun == MPF_OBJ_NULL) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t x = mpf_call(it->fun, 0, 0, NULL);
+    if (mpf_obj_equal(x, it->sentinel)) {
+        it->fun = MPF_OBJ_NULL; /* exhausted for good */
+        return MPF_OBJ_NULL;
+    }
+    return x;
+}
+
+static const mpf_type_t call_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MP_QSTR_iterator,
+    .iternext = call_iter_iternext,
+    .flags = MPF_TYPE_FLAG_ITERATOR,
+};
+
 static mpf_obj_t builtin_iter(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
-    want_args(n_args, 1, 1);
-    return mpf_getiter(args[0]);
+    want_args(n_args, 1, 2);
+    if (n_args == 1) {
+        return mpf_getiter(args[0]);
+    }
+    call_iter_t *it = mpf_alloc(sizeof(*it));
+    it->base.type = &call_iter_type;
+    it->fun = args[0];
+    it->sentinel = args[1];
+    return it;
 }
 
 static mpf_obj_t builtin_next(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -198,6 +233,13 @@ static mpf_obj_t builtin_ord(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     (void)n_kw;
     want_args(n_args, 1, 1);
     size_t len;
+    char *bytes;
+    if (mpf_get_buffer(args[0], &bytes, &len)) {
+        if (len != 1) {
+            mpf_raise_msg(&mpf_type_TypeError, "ord() expected a character, but string of length %d found", (int)len);
+        }
+        return MPF_OBJ_NEW_SMALL_INT((unsigned char)bytes[0]);
+    }
     if (!mpf_obj_is_str(args[0])) {
         mpf_raise_msg(&mpf_type_TypeError, "ord() expected a character");
     }
@@ -224,6 +266,9 @@ static mpf_obj_t builtin_callable(size_t n_args, size_t n_kw, const mpf_obj_t *a
     (void)n_kw;
     want_args(n_args, 1, 1);
     const mpf_type_t *t = mpf_obj_get_type(args[0]);
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        return MPF_OBJ_BOOL(mpf_class_lookup(t, MP_QSTR___call__) != MPF_OBJ_NULL);
+    }
     return MPF_OBJ_BOOL(t->call != NULL || t == &mpf_type_type);
 }
 
@@ -243,6 +288,15 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     /* modular: square and multiply, every product reduced */
     mpf_obj_t m = args[2], acc = MPF_OBJ_NEW_SMALL_INT(1);
+    if (!mpf_obj_is_int(args[0]) || !mpf_obj_is_int(args[1]) || !mpf_obj_is_int(m)) {
+        mpf_raise_msg(&mpf_type_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    if (!mpf_obj_is_true(m)) {
+        mpf_raise_msg(&mpf_type_ValueError, "pow() 3rd argument cannot be 0");
+    }
+    if (mpf_obj_int_value(args[1]) < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "pow() 2nd argument cannot be negative when 3rd is given");
+    }
     mpf_obj_t base = mpf_binary_op(MP_BINARY_OP_MODULO, args[0], m);
     mpf_int_t e = mpf_obj_int_value(args[1]);
     while (e > 0) {
@@ -306,6 +360,87 @@ static mpf_obj_t builtin_format(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     return mpf_obj_new_str(p.buf, p.len);
 }
 
+/* round(int[, ndigits]): to a multiple of 10**-ndigits, halves to the even multiple */
+static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 1, 2);
+    mpf_obj_t x = args[0];
+    if (!mpf_obj_is_int(x)) {
+        mpf_raise_msg(&mpf_type_TypeError, "type %s doesn't define __round__", mpf_obj_type_name(x));
+    }
+    mpf_int_t nd = n_args > 1 && args[1] != mpf_const_none ? mpf_obj_int_value(args[1]) : 0;
+    if (nd >= 0) {
+        return MPF_OBJ_NEW_SMALL_INT(mpf_obj_int_value(x));
+    }
+    mpf_obj_t p = MPF_OBJ_NEW_SMALL_INT(1), ten = MPF_OBJ_NEW_SMALL_INT(10);
+    for (mpf_int_t i = 0; i < -nd; ++i) {
+        p = mpf_binary_op(MP_BINARY_OP_MULTIPLY, p, ten);
+    }
+    mpf_obj_t r = mpf_binary_op(MP_BINARY_OP_MODULO, x, p);
+    mpf_obj_t q = mpf_binary_op(MP_BINARY_OP_SUBTRACT, x, r);
+    mpf_obj_t r2 = mpf_binary_op(MP_BINARY_OP_ADD, r, r);
+    bool up = mpf_obj_is_true(mpf_binary_op(MP_BINARY_OP_MORE, r2, p));
+    if (mpf_obj_equal(r2, p)) {
+        mpf_obj_t odd = mpf_binary_op(MP_BINARY_OP_AND, mpf_binary_op(MP_BINARY_OP_FLOOR_DIVIDE, q, p),
+            MPF_OBJ_NEW_SMALL_INT(1));
+        up = mpf_obj_is_true(odd);
+    }
+    return up ? mpf_binary_op(MP_BINARY_OP_ADD, q, p) : q;
+}
+
+static void dir_add_map(mpf_obj_t names, const mpf_map_t *m) {
+    size_t pos = 0;
+    mpf_qstr_t key;
+    mpf_obj_t value;
+    while (m != NULL && mpf_map_next(m, &pos, &key, &value)) {
+        mpf_set_add(names, MPF_OBJ_NEW_QSTR(key));
+    }
+}
+
+static void dir_add_type(mpf_obj_t names, const mpf_type_t *t) {
+    if (t->flags & MPF_TYPE_FLAG_CLASS) {
+        const mpf_class_t *c = (const mpf_class_t *)t;
+        const mpf_tuple_t *mro = c->mro;
+        dir_add_map(names, c->locals);
+        for (size_t i = 1; i < mro->len; ++i) {
+            dir_add_type(names, mro->items[i]);
+        }
+        if (c->native != NULL) {
+            dir_add_type(names, c->native);
+        }
+        return;
+    }
+    for (; t != NULL; t = t->parent) {
+        for (size_t i = 0; i < t->n_methods; ++i) {
+            mpf_set_add(names, MPF_OBJ_NEW_QSTR(t->methods[i].name));
+        }
+    }
+}
+
+/* dir([obj]): the names of the module, or of obj's attributes, sorted */
+static mpf_obj_t builtin_dir(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    want_args(n_args, 0, 1);
+    mpf_obj_t names = mpf_set_new(&mpf_type_set);
+    if (n_args == 0) {
+        dir_add_map(names, mpf_vm_globals());
+    } else {
+        const mpf_type_t *t = mpf_obj_get_type(args[0]);
+        if (t == &mpf_type_type) {
+            dir_add_type(names, args[0]);
+        } else {
+            if (mpf_obj_is_class_instance(args[0])) {
+                dir_add_map(names, ((const mpf_instance_t *)args[0])->members);
+            }
+            dir_add_type(names, t);
+        }
+        mpf_set_add(names, MPF_OBJ_NEW_QSTR(MP_QSTR___class__));
+    }
+    mpf_obj_t list = mpf_list_from_iter(names);
+    mpf_list_sort(list, mpf_const_none, false);
+    return list;
+}
+
 #define BUILTIN(NAME) \
     static const mpf_builtin_t builtin_##NAME##_obj = {{&mpf_type_builtin}, MP_QSTR_##NAME, builtin_##NAME}
 BUILTIN(isinstance);
@@ -329,6 +464,8 @@ BUILTIN(hex);
 BUILTIN(oct);
 BUILTIN(bin);
 BUILTIN(format);
+BUILTIN(round);
+BUILTIN(dir);
 
 const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_isinstance, &builtin_isinstance_obj},
@@ -352,6 +489,8 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_oct, &builtin_oct_obj},
     {MP_QSTR_bin, &builtin_bin_obj},
     {MP_QSTR_format, &builtin_format_obj},
+    {MP_QSTR_round, &builtin_round_obj},
+    {MP_QSTR_dir, &builtin_dir_obj},
     {MP_QSTR_type, &mpf_type_type},
     {MP_QSTR_tuple, &mpf_type_tuple},
     {MP_QSTR_list, &mpf_type_list},

@@ -135,6 +135,72 @@ static mpf_obj_t int_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const 
     return MPF_OBJ_NEW_SMALL_INT(neg ? -v : v);
 }
 
+static bool little_endian(mpf_obj_t order) {
+    size_t n;
+    const char *s = mpf_obj_is_str(order) ? mpf_obj_str_data(order, &n) : "";
+    if (strcmp(s, "little") != 0 && strcmp(s, "big") != 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "byteorder must be either 'little' or 'big'");
+    }
+    return s[0] == 'l';
+}
+
+/* int.to_bytes(length, byteorder) and int.from_bytes(bytes, byteorder), unsigned; the
+ * arithmetic goes through mpf_binary_op so that every int kind takes part */
+static mpf_obj_t int_to_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    if (n_args < 3) {
+        mpf_raise_msg(&mpf_type_TypeError, "function missing %d required positional arguments", (int)(3 - n_args));
+    }
+    mpf_obj_t v = args[0];
+    mpf_int_t len = mpf_obj_int_value(args[1]);
+    bool little = little_endian(args[2]);
+    if (len < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "length argument must be non-negative");
+    }
+    if (mpf_obj_is_true(mpf_binary_op(MP_BINARY_OP_LESS, v, MPF_OBJ_NEW_SMALL_INT(0)))) {
+        mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
+    }
+    mpf_obj_t out = mpf_bytes_new(&mpf_type_bytes, NULL, (size_t)len);
+    char *d;
+    size_t n;
+    mpf_get_buffer(out, &d, &n);
+    for (size_t i = 0; i < n; ++i) {
+        mpf_obj_t byte = mpf_binary_op(MP_BINARY_OP_AND, v, MPF_OBJ_NEW_SMALL_INT(255));
+        d[little ? i : n - 1 - i] = (char)MPF_OBJ_SMALL_INT_VALUE(byte);
+        v = mpf_binary_op(MP_BINARY_OP_RSHIFT, v, MPF_OBJ_NEW_SMALL_INT(8));
+    }
+    if (mpf_obj_is_true(v)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
+    }
+    return out;
+}
+
+static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    char *d;
+    size_t n;
+    if (n_args < 2) {
+        mpf_raise_msg(&mpf_type_TypeError, "function missing %d required positional arguments", (int)(2 - n_args));
+    }
+    if (!mpf_get_buffer(args[0], &d, &n)) {
+        mpf_raise_msg(&mpf_type_TypeError, "object with buffer protocol required");
+    }
+    bool little = little_endian(args[1]);
+    mpf_obj_t v = MPF_OBJ_NEW_SMALL_INT(0);
+    for (size_t i = 0; i < n; ++i) {
+        v = mpf_binary_op(MP_BINARY_OP_LSHIFT, v, MPF_OBJ_NEW_SMALL_INT(8));
+        v = mpf_binary_op(MP_BINARY_OP_OR, v, MPF_OBJ_NEW_SMALL_INT((unsigned char)d[little ? n - 1 - i : i]));
+    }
+    return v;
+}
+
+static const mpf_builtin_t int_to_bytes_obj = {{&mpf_type_builtin}, MP_QSTR_to_bytes, int_to_bytes};
+const mpf_builtin_t mpf_int_from_bytes_obj = {{&mpf_type_builtin}, MP_QSTR_from_bytes, int_from_bytes};
+
+static const mpf_method_t int_methods[] = {
+    {MP_QSTR_to_bytes, &int_to_bytes_obj},
+};
+
 static mpf_obj_t bool_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     (void)n_kw;
@@ -143,6 +209,7 @@ static mpf_obj_t bool_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const
 
 const mpf_type_t mpf_type_int = {
     .base = {&mpf_type_type}, .name = MP_QSTR_int, .print = int_print, .make_new = int_make_new,
+    .methods = int_methods, .n_methods = sizeof(int_methods) / sizeof(int_methods[0]),
 };
 const mpf_type_t mpf_type_bool = {
     .base = {&mpf_type_type}, .name = MP_QSTR_bool, .parent = &mpf_type_int, .print = bool_print,
@@ -326,8 +393,10 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
     }
     if (MPF_OBJ_IS_PTR(a) && MPF_OBJ_IS_PTR(b) && MPF_OBJ_TYPE_OF_PTR(a) == &mpf_type_range &&
         MPF_OBJ_TYPE_OF_PTR(b) == &mpf_type_range) {
+        /* equal when they give the same values */
+        size_t na = mpf_obj_len(a), nb = mpf_obj_len(b);
         const mpf_range_t *ra = a, *rb = b;
-        return ra->start == rb->start && ra->stop == rb->stop && ra->step == rb->step;
+        return na == nb && (na == 0 || (ra->start == rb->start && (na == 1 || ra->step == rb->step)));
     }
     return false;
 }

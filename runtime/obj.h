@@ -275,6 +275,7 @@ void mpf_print_seq(struct _mpf_print_t *p, const char *open, const char *close, 
 mpf_obj_t mpf_seq_contains(size_t n, const mpf_obj_t *items, mpf_obj_t x);
 mpf_obj_t mpf_slice_new(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
 extern const mpf_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
+extern const mpf_builtin_t mpf_dict_fromkeys_obj, mpf_int_from_bytes_obj; /* no self */
 mpf_obj_t mpf_seq_compare(unsigned op, size_t la, const mpf_obj_t *a, size_t lb, const mpf_obj_t *b);
 /* everything an iterable gives, as a new list */
 mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable);

@@ -36,7 +36,18 @@ size_t mpf_obj_hash(mpf_obj_t o) {
         }
         return h;
     }
-    if (t == &mpf_type_list || t == &mpf_type_dict || t == &mpf_type_set) {
+    if (t == &mpf_type_frozenset) {
+        /* order-free: equal sets hash alike whatever order their entries are in */
+        const mpf_dict_t *d = o;
+        size_t h = 0x1d5c3;
+        for (size_t i = 0; i < d->n_entries; ++i) {
+            if (d->entries[i].key != MPF_OBJ_NULL) {
+                h ^= mpf_obj_hash(d->entries[i].key) * 0x9e3779b1u;
+            }
+        }
+        return h;
+    }
+    if (t == &mpf_type_list || t == &mpf_type_dict || t == &mpf_type_set || t == &mpf_type_bytearray) {
         mpf_raise_msg(&mpf_type_TypeError, "unhashable type: '%q'", t->name);
     }
     return (size_t)(uintptr_t)o >> 3;
@@ -348,6 +359,19 @@ static mpf_obj_t dict_copy(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return d;
 }
 
+/* dict.fromkeys(iterable[, value]): called on the type, so args[0] is the iterable */
+static mpf_obj_t dict_fromkeys(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    mpf_obj_t d = mpf_dict_new(4);
+    mpf_obj_t it = mpf_getiter(args[0]), k;
+    while ((k = mpf_iternext(it)) != MPF_OBJ_NULL) {
+        mpf_dict_store(d, k, n_args > 1 ? args[1] : mpf_const_none);
+    }
+    return d;
+}
+
+const mpf_builtin_t mpf_dict_fromkeys_obj = {{&mpf_type_builtin}, MP_QSTR_fromkeys, dict_fromkeys};
+
 /* views: an object over the dict; what each gives per entry depends on its type */
 static mpf_obj_t new_view(const mpf_type_t *type, const mpf_obj_t *args) {
     mpf_iter_t *v = mpf_alloc(sizeof(*v));
@@ -512,10 +536,34 @@ static bool subset(const mpf_dict_t *a, const mpf_dict_t *b) {
     return true;
 }
 
+/* the set `self` takes the contents of `from` (the in-place operators and *_update) */
+static void set_replace(mpf_obj_t self, mpf_obj_t from) {
+    mpf_dict_t *d = self;
+    const mpf_dict_t *f = from;
+    const mpf_type_t *type = d->base.type;
+    *d = *f;
+    d->base.type = type;
+}
+
+static mpf_obj_t set_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs);
+
+static mpf_obj_t set_inplace_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    mpf_obj_t r = set_binary_op(op - MP_BINARY_OP_INPLACE_OR + MP_BINARY_OP_OR, lhs, rhs);
+    if (r != MPF_OBJ_NULL && MPF_OBJ_TYPE_OF_PTR(lhs) == &mpf_type_set) {
+        set_replace(lhs, r);
+        return lhs;
+    }
+    return r;
+}
+
 static mpf_obj_t set_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_dict_t *a = lhs;
     if (op == MP_BINARY_OP_IN) {
         return MPF_OBJ_BOOL(contains(a, rhs));
+    }
+    if (op == MP_BINARY_OP_INPLACE_OR || op == MP_BINARY_OP_INPLACE_AND || op == MP_BINARY_OP_INPLACE_XOR ||
+        op == MP_BINARY_OP_INPLACE_SUBTRACT) {
+        return set_inplace_op(op, lhs, rhs);
     }
     if (!is_set(rhs)) {
         return MPF_OBJ_NULL;
@@ -610,17 +658,6 @@ static mpf_obj_t other_set(mpf_obj_t o) {
     return is_set(o) ? o : set_from(&mpf_type_set, o);
 }
 
-static mpf_obj_t set_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)n_kw;
-    for (size_t i = 1; i < n_args; ++i) {
-        mpf_obj_t it = mpf_getiter(args[i]), x;
-        while ((x = mpf_iternext(it)) != MPF_OBJ_NULL) {
-            mpf_set_add(self_dict(args), x);
-        }
-    }
-    return mpf_const_none;
-}
-
 static mpf_obj_t set_issubset(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
     (void)n_args;
@@ -640,11 +677,28 @@ static mpf_obj_t set_isdisjoint(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     return MPF_OBJ_BOOL(r->used == 0);
 }
 
+/* union(*others) and the like: the operator applied with each argument in turn;
+ * the *_update forms put the result into self */
+static mpf_obj_t set_fold(unsigned op, size_t n_args, const mpf_obj_t *args, bool update) {
+    mpf_obj_t r = self_dict(args);
+    for (size_t i = 1; i < n_args; ++i) {
+        r = set_binary_op(op, r, other_set(args[i]));
+    }
+    if (update) {
+        set_replace(args[0], r);
+        return mpf_const_none;
+    }
+    return r == args[0] ? dict_copy(1, 0, args) : r;
+}
+
 #define SETOP(NAME, OP) \
     static mpf_obj_t set_##NAME(size_t n_args, size_t n_kw, const mpf_obj_t *args) { \
         (void)n_kw; \
-        (void)n_args; \
-        return set_binary_op(OP, self_dict(args), other_set(args[1])); \
+        return set_fold(OP, n_args, args, false); \
+    } \
+    static mpf_obj_t set_##NAME##_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) { \
+        (void)n_kw; \
+        return set_fold(OP, n_args, args, true); \
     }
 SETOP(union, MP_BINARY_OP_OR)
 SETOP(intersection, MP_BINARY_OP_AND)
@@ -655,7 +709,6 @@ METHOD(set, add);
 METHOD(set, discard);
 METHOD(set, remove);
 METHOD(set, pop);
-METHOD(set, update);
 METHOD(set, issubset);
 METHOD(set, issuperset);
 METHOD(set, isdisjoint);
@@ -663,13 +716,17 @@ METHOD(set, union);
 METHOD(set, intersection);
 METHOD(set, difference);
 METHOD(set, symmetric_difference);
+static const mpf_builtin_t set_union_update_obj = {{&mpf_type_builtin}, MP_QSTR_update, set_union_update};
+METHOD(set, intersection_update);
+METHOD(set, difference_update);
+METHOD(set, symmetric_difference_update);
 
 static const mpf_method_t set_methods[] = {
     {MP_QSTR_add, &set_add_obj},
     {MP_QSTR_discard, &set_discard_obj},
     {MP_QSTR_remove, &set_remove_obj},
     {MP_QSTR_pop, &set_pop_obj},
-    {MP_QSTR_update, &set_update_obj},
+    {MP_QSTR_update, &set_union_update_obj},
     {MP_QSTR_clear, &dict_clear_obj},
     {MP_QSTR_copy, &dict_copy_obj},
     {MP_QSTR_issubset, &set_issubset_obj},
@@ -679,6 +736,9 @@ static const mpf_method_t set_methods[] = {
     {MP_QSTR_intersection, &set_intersection_obj},
     {MP_QSTR_difference, &set_difference_obj},
     {MP_QSTR_symmetric_difference, &set_symmetric_difference_obj},
+    {MP_QSTR_intersection_update, &set_intersection_update_obj},
+    {MP_QSTR_difference_update, &set_difference_update_obj},
+    {MP_QSTR_symmetric_difference_update, &set_symmetric_difference_update_obj},
 };
 
 /* frozenset shares the table; only the reading methods apply to it */

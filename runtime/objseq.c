@@ -243,8 +243,13 @@ static mpf_obj_t seq_index(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args < 2 || !mpf_obj_get_array(args[0], &len, &items)) {
         mpf_raise_msg(&mpf_type_TypeError, "function takes 2 positional arguments");
     }
-    size_t start = n_args > 2 ? (size_t)mpf_obj_int_value(args[2]) : 0;
-    for (size_t i = start; i < len; ++i) {
+    /* start and stop clipped as a slice's bounds */
+    mpf_int_t n = (mpf_int_t)len;
+    mpf_int_t start = n_args > 2 ? mpf_obj_int_value(args[2]) : 0;
+    mpf_int_t stop = n_args > 3 ? mpf_obj_int_value(args[3]) : n;
+    start = start < 0 ? (start + n < 0 ? 0 : start + n) : start;
+    stop = stop < 0 ? (stop + n < 0 ? 0 : stop + n) : (stop > n ? n : stop);
+    for (size_t i = (size_t)start; (mpf_int_t)i < stop; ++i) {
         if (mpf_obj_equal(items[i], args[1])) {
             return MPF_OBJ_NEW_SMALL_INT(i);
         }
@@ -311,8 +316,21 @@ mpf_obj_t mpf_slice_new(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step) {
     return s;
 }
 
+/* slice(stop), slice(start, stop[, step]) */
+static mpf_obj_t slice_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    if (n_kw || n_args < 1 || n_args > 3) {
+        mpf_raise_msg(&mpf_type_TypeError, "slice expected at least 1 argument, got %d", (int)n_args);
+    }
+    if (n_args == 1) {
+        return mpf_slice_new(mpf_const_none, args[0], mpf_const_none);
+    }
+    return mpf_slice_new(args[0], args[1], n_args > 2 ? args[2] : mpf_const_none);
+}
+
 const mpf_type_t mpf_type_slice = {
     .base = {&mpf_type_type},
     .name = MP_QSTR_slice,
     .print = slice_print,
+    .make_new = slice_make_new,
 };

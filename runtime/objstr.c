@@ -665,6 +665,11 @@ static size_t str_len(mpf_obj_t self) {
 static mpf_obj_t str_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     (void)n_kw;
+    char *data;
+    size_t len;
+    if (n_args > 1 && mpf_get_buffer(args[0], &data, &len)) {
+        return mpf_obj_new_str(data, len); /* str(bytes, encoding): the UTF-8 text */
+    }
     return n_args ? mpf_obj_str(args[0], false) : MPF_OBJ_NEW_QSTR(MP_QSTR_);
 }
 

@@ -263,6 +263,10 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return mpf_binary_op(op, lhs, native);
         }
     }
+    if ((lhs == mpf_const_true || lhs == mpf_const_false) && (rhs == mpf_const_true || rhs == mpf_const_false) &&
+        (op == MP_BINARY_OP_AND || op == MP_BINARY_OP_OR || op == MP_BINARY_OP_XOR)) {
+        return MPF_OBJ_BOOL(mpf_obj_is_true(int_binary_op(op, lhs == mpf_const_true, rhs == mpf_const_true, lhs, rhs)));
+    }
     if (mpf_obj_is_int(lhs) && mpf_obj_is_int(rhs)) {
         return int_binary_op(op, mpf_obj_int_value(lhs), mpf_obj_int_value(rhs), lhs, rhs);
     }
@@ -428,6 +432,25 @@ static const mpf_builtin_t *find_method(const mpf_type_t *t, mpf_qstr_t attr) {
 
 static mpf_obj_t load_builtin_attr(mpf_obj_t base, mpf_qstr_t attr);
 
+/* Functions reached through a built-in type or its instances that take no self
+ * (Python's classmethods and staticmethods of built-in types). */
+static const struct {
+    const mpf_type_t *type;
+    const mpf_builtin_t *fun;
+} type_functions[] = {
+    {&mpf_type_dict, &mpf_dict_fromkeys_obj},
+    {&mpf_type_int, &mpf_int_from_bytes_obj},
+};
+
+static const mpf_builtin_t *find_type_function(const mpf_type_t *t, mpf_qstr_t attr) {
+    for (size_t i = 0; i < sizeof(type_functions) / sizeof(type_functions[0]); ++i) {
+        if (type_functions[i].type == t && type_functions[i].fun->name == attr) {
+            return type_functions[i].fun;
+        }
+    }
+    return NULL;
+}
+
 static _Noreturn void no_attr(mpf_obj_t base, mpf_qstr_t attr) {
     if (mpf_obj_get_type(base) == &mpf_type_type) {
         mpf_raise_msg(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
@@ -465,11 +488,20 @@ void mpf_load_method_maybe(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (t == &mpf_type_type) {
         /* a method looked up on the type itself: called with the instance as argument */
         m = find_method(base, attr);
+        if (m == NULL) {
+            m = find_type_function(base, attr);
+        }
         if (m != NULL) {
             dest[0] = (mpf_obj_t)m;
             dest[1] = MPF_OBJ_NULL;
             return;
         }
+    }
+    m = find_type_function(t, attr);
+    if (m != NULL) {
+        dest[0] = (mpf_obj_t)m;
+        dest[1] = MPF_OBJ_NULL;
+        return;
     }
     dest[0] = load_builtin_attr(base, attr);
     dest[1] = MPF_OBJ_NULL;
@@ -532,6 +564,23 @@ static mpf_obj_t load_builtin_attr(mpf_obj_t base, mpf_qstr_t attr) {
     }
     if (attr == MP_QSTR___class__) {
         return (mpf_obj_t)t;
+    }
+    if (attr == MP_QSTR___name__ && t == &mpf_type_builtin) {
+        return MPF_OBJ_NEW_QSTR(((const mpf_builtin_t *)base)->name);
+    }
+    if (t == &mpf_type_range || t == &mpf_type_slice) {
+        /* start, stop, step: the three fields, in this order in both */
+        static const uint16_t fields[] = {MP_QSTR_start, MP_QSTR_stop, MP_QSTR_step};
+        for (size_t i = 0; i < 3; ++i) {
+            if (attr == fields[i] && t == &mpf_type_range) {
+                const mpf_range_t *r = base;
+                return MPF_OBJ_NEW_SMALL_INT(i == 0 ? r->start : i == 1 ? r->stop : r->step);
+            }
+            if (attr == fields[i]) {
+                const mpf_slice_t *sl = base;
+                return i == 0 ? sl->start : i == 1 ? sl->stop : sl->step;
+            }
+        }
     }
     if (mpf_obj_is_exception(base) && attr == MP_QSTR_args) {
         return ((const mpf_exc_t *)base)->args;
