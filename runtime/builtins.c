@@ -174,13 +174,12 @@ static mpf_obj_t builtin_abs(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         {&mpf_type_builtin}, MP_QSTR_##NAME, builtin_##NAME \
     }
 BUILTIN(print);
-BUILTIN(range);
 BUILTIN(len);
 BUILTIN(abs);
 
 static const mpf_builtin_entry_t builtins_table[] = {
     {MP_QSTR_print, &builtin_print_obj},
-    {MP_QSTR_range, &builtin_range_obj},
+    {MP_QSTR_range, &mpf_type_range},
     {MP_QSTR_len, &builtin_len_obj},
     {MP_QSTR_abs, &builtin_abs_obj},
     {MP_QSTR_BaseException, &mpf_type_BaseException},

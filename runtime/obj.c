@@ -91,48 +91,94 @@ static mpf_obj_t builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const 
 const mpf_type_t mpf_type_type = {
     .base = {&mpf_type_type}, .name = MP_QSTR_type, .print = type_print, .make_new = mpf_type_make_new,
 };
-/* int(x) and int(text, base) for what fits a small int */
+static bool is_blank(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* int(text, base): optional sign, a 0x/0o/0b prefix matching the base (any of them
+ * with base 0), digits with single underscores between them, blanks around */
+static mpf_obj_t int_parse(const char *s, size_t len, mpf_int_t base) {
+    size_t i = 0;
+    while (i < len && is_blank(s[i])) {
+        ++i;
+    }
+    while (len > i && is_blank(s[len - 1])) {
+        --len;
+    }
+    bool neg = i < len && s[i] == '-';
+    i += i < len && (s[i] == '-' || s[i] == '+');
+    if (i + 1 < len && s[i] == '0') {
+        char p = (char)(s[i + 1] | 32);
+        mpf_int_t pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (pb && (base == 0 || base == pb)) {
+            base = pb;
+            i += 2;
+            i += i < len && s[i] == '_';
+        }
+    }
+    bool any = false, bad = false;
+    if (base == 0) {
+        /* no prefix: decimal, where a leading zero allows only zeros */
+        base = 10;
+        for (size_t k = i; k < len && s[k] != '_'; ++k) {
+            bad |= s[i] == '0' && s[k] != '0';
+        }
+    }
+    mpf_obj_t v = MPF_OBJ_NEW_SMALL_INT(0), b = MPF_OBJ_NEW_SMALL_INT(base);
+    for (; i < len && !bad; ++i) {
+        char c = s[i];
+        if (c == '_' && any && i + 1 < len && s[i + 1] != '_') {
+            continue;
+        }
+        int d = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
+        if (d >= base) {
+            bad = true;
+            break;
+        }
+        /* through mpf_binary_op: what does not fit a small int becomes whatever int can hold it */
+        v = mpf_binary_op(MP_BINARY_OP_ADD, mpf_binary_op(MP_BINARY_OP_MULTIPLY, v, b), MPF_OBJ_NEW_SMALL_INT(d));
+        any = true;
+    }
+    if (!any || bad) {
+        mpf_raise_msg(&mpf_type_ValueError, "invalid syntax for integer with base %d", (int)base);
+    }
+    return neg ? mpf_unary_op(MP_UNARY_OP_NEGATIVE, v) : v;
+}
+
+/* int(), int(x), int(text[, base]) */
 static mpf_obj_t int_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     (void)n_kw;
     if (n_args == 0) {
         return MPF_OBJ_NEW_SMALL_INT(0);
     }
-    if (mpf_obj_is_int(args[0])) {
+    if (n_args == 1 && mpf_obj_is_int(args[0])) {
         return MPF_OBJ_NEW_SMALL_INT(mpf_obj_int_value(args[0]));
     }
-    if (!mpf_obj_is_str(args[0])) {
-        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(args[0]));
+    mpf_int_t base = n_args > 1 ? mpf_obj_int_value(args[1]) : 10;
+    if (base != 0 && (base < 2 || base > 36)) {
+        mpf_raise_msg(&mpf_type_ValueError, "int() arg 2 must be >= 2 and <= 36");
     }
     size_t len;
-    const char *s = mpf_obj_str_data(args[0], &len);
-    mpf_int_t base = n_args > 1 ? mpf_obj_int_value(args[1]) : 10;
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
-        ++i;
+    char *data;
+    if (mpf_obj_is_str(args[0])) {
+        const char *s = mpf_obj_str_data(args[0], &len);
+        return int_parse(s, len, base);
     }
-    bool neg = i < len && s[i] == '-';
-    i += i < len && (s[i] == '-' || s[i] == '+');
-    mpf_int_t v = 0;
-    size_t digits = 0;
-    for (; i < len; ++i) {
-        char c = s[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
-        if (d >= base) {
-            break;
+    if (mpf_get_buffer(args[0], &data, &len)) {
+        return int_parse(data, len, base);
+    }
+    if (mpf_obj_is_class_instance(args[0])) {
+        mpf_obj_t r;
+        if (mpf_instance_special(args[0], MP_QSTR___int__, 0, NULL, &r)) {
+            return r;
         }
-        if (__builtin_mul_overflow(v, base, &v) || __builtin_add_overflow(v, d, &v) || !MPF_SMALL_INT_FITS(v)) {
-            mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
+        mpf_obj_t native = mpf_instance_native(args[0]);
+        if (native != MPF_OBJ_NULL) {
+            return int_make_new(type, 1, 0, &native);
         }
-        ++digits;
     }
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
-        ++i;
-    }
-    if (digits == 0 || i != len) {
-        mpf_raise_msg(&mpf_type_ValueError, "invalid syntax for integer with base %d", (int)base);
-    }
-    return MPF_OBJ_NEW_SMALL_INT(neg ? -v : v);
+    mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(args[0]));
 }
 
 static bool little_endian(mpf_obj_t order) {

@@ -371,6 +371,10 @@ bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
         return true;
     }
     mpf_map_t *members = members_of(base);
+    if (attr == MP_QSTR___dict__) {
+        dest[0] = members != NULL ? mpf_map_as_dict(members) : mpf_dict_new(0);
+        return true;
+    }
     if (members != NULL) {
         mpf_obj_t v = mpf_map_get(members, attr);
         if (v != MPF_OBJ_NULL) {
