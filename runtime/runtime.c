@@ -293,6 +293,9 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return str_repeat(rhs, mpf_obj_int_value(lhs));
         }
     }
+    if (op == MP_BINARY_OP_ADD && mpf_obj_is_str(lhs)) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert '%s' object to str implicitly", mpf_obj_type_name(rhs));
+    }
     raise_unsupported(op, lhs, rhs);
 }
 
