@@ -2,8 +2,16 @@
 #include "module.h"
 
 extern const mpf_module_t mpf_module_micropython;
+extern const mpf_module_t mpf_module_time;
+#if MPF_FEATURE_MACHINE
+extern const mpf_module_t mpf_module_machine;
+#endif
 
 const mpf_module_t *const mpf_builtin_modules[] = {
     &mpf_module_micropython,
+    &mpf_module_time,
+#if MPF_FEATURE_MACHINE
+    &mpf_module_machine,
+#endif
     NULL,
 };

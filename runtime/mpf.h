@@ -10,6 +10,11 @@
  *   MPF_C_STACK_LIMIT      (unix: 512 KiB, else 6 KiB) bytes of C stack the VM may use
  *                                 below the frame of mpf_run_*, before RuntimeError
  *   MPF_HEAP_SIZE          (none) a board's heap size hint for its port's main()
+ *   MPF_FEATURE_MACHINE    (0)    the `machine` module (Pin, freq, reset): the port
+ *                                 provides the mpf_port_pin_* functions below
+ *   MPF_FEATURE_RTC        (0)    a wall clock: time.time() from mpf_port_time_s
+ *   MPF_PIN_COUNT, MPF_PIN_PORT_LETTERS, MPF_BOARD_PINS: the board's pin naming
+ *                                 (see modmachine.c), from its YAML files
  *
  * Build: compile every runtime .c file, genhdr/frozen_content.c and the port's .c files with
  * -I runtime -I build/<BOARD> (the generated headers are included as "genhdr/...").
@@ -40,5 +45,26 @@ void mpf_port_write(const char *s, size_t n);
 /* May be provided by the port: where a failure to load an .mpy is reported (one line,
  * newline included). The runtime's weak default writes to the console. */
 void mpf_port_write_error(const char *s, size_t n);
+
+/* Provided by the port: time (the `time` module). A monotonic count of microseconds
+ * since start-up that never wraps in practice, and a wait of at least `us`. */
+uint64_t mpf_port_time_us(void);
+void mpf_port_delay_us(uint32_t us);
+
+/* Provided by a port with MPF_FEATURE_RTC: seconds since the Epoch (1970). */
+int64_t mpf_port_time_s(void);
+
+/* Provided by a port with MPF_FEATURE_MACHINE (the `machine` module). A pin is a
+ * number below MPF_PIN_COUNT; with MPF_PIN_PORT_LETTERS, 16 * port + bit. */
+enum { MPF_PIN_IN = 0, MPF_PIN_OUT = 1, MPF_PIN_OPEN_DRAIN = 2 };
+enum { MPF_PIN_PULL_NONE = 0, MPF_PIN_PULL_UP = 1, MPF_PIN_PULL_DOWN = 2 };
+/* whether the MCU has the pin as a GPIO (some numbers are gaps or the flash's) */
+int mpf_port_pin_valid(uint32_t pin);
+/* a mode and pull above; returns 0 if the pin cannot do that, else 1 */
+int mpf_port_pin_config(uint32_t pin, int mode, int pull);
+void mpf_port_pin_write(uint32_t pin, int value);
+int mpf_port_pin_read(uint32_t pin);
+uint32_t mpf_port_freq(void); /* the core clock as set up, Hz */
+void mpf_port_reset(void) __attribute__((noreturn));
 
 #endif /* MPF_H */

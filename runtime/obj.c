@@ -336,6 +336,13 @@ mpf_int_t mpf_obj_int_value(mpf_obj_t o) {
     return o == mpf_const_true;
 }
 
+mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
+    if (!mpf_obj_is_int(o)) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(o));
+    }
+    return mpf_obj_int_value(o);
+}
+
 const char *mpf_obj_str_data(mpf_obj_t o, size_t *len) {
     if (MPF_OBJ_IS_QSTR(o)) {
         return mpf_qstr_str(MPF_OBJ_QSTR_VALUE(o), len);

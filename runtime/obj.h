@@ -88,6 +88,8 @@ struct _mpf_type_t {
 
 #define MPF_TYPE_FLAG_ITERATOR (1) /* iter() of it is itself */
 #define MPF_TYPE_FLAG_CLASS (2)    /* made by a class statement: an mpf_class_t */
+#define MPF_TYPE_FLAG_CLASS_ATTRS (4) /* a built-in type whose attr hook also answers for
+                                       * the type itself, given it as self (Pin.OUT) */
 
 #define MPF_OBJ_TYPE_OF_PTR(o) (((const mpf_obj_base_t *)(o))->type)
 
@@ -306,6 +308,7 @@ bool mpf_obj_is_true(mpf_obj_t o);
 bool mpf_obj_is_str(mpf_obj_t o);
 bool mpf_obj_is_int(mpf_obj_t o); /* small int or bool */
 mpf_int_t mpf_obj_int_value(mpf_obj_t o);
+mpf_int_t mpf_obj_get_int(mpf_obj_t o); /* an argument that must be an int: TypeError if not */
 const char *mpf_obj_str_data(mpf_obj_t o, size_t *len);
 mpf_obj_t mpf_obj_new_str(const char *data, size_t len);
 mpf_obj_t mpf_obj_new_str_uninit(size_t len, char **data);

@@ -499,6 +499,14 @@ void mpf_load_method_maybe(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
             dest[1] = MPF_OBJ_NULL;
             return;
         }
+        const mpf_type_t *type = base;
+        if ((type->flags & MPF_TYPE_FLAG_CLASS_ATTRS) && type->attr != NULL) {
+            dest[0] = type->attr(base, attr, MPF_ATTR_LOAD);
+            if (dest[0] != MPF_OBJ_NULL) {
+                dest[1] = MPF_OBJ_NULL;
+                return;
+            }
+        }
     }
     m = find_type_function(t, attr);
     if (m != NULL) {

@@ -20,10 +20,10 @@
 #define SCB_AIRCR_SYSRESETREQ (0x05FA0004u)
 #define SCB_CPACR REG32(0xE000ED88u)
 
-/* systick.c: a 1 ms tick from SysTick at the core clock */
+/* systick.c: a 1 ms tick from SysTick at the core clock; microseconds since it began */
 void systick_init(uint32_t core_hz);
-uint32_t systick_ms(void);
-void systick_sleep_ms(uint32_t ms);
+uint64_t systick_us(void);
+void systick_delay_us(uint32_t us);
 void cortexm_reset(void) __attribute__((noreturn));
 
 /* semihosting.c: talks to the debugger or QEMU; only with MPF_FEATURE_SEMIHOSTING */

@@ -1,6 +1,6 @@
 /* main for the Cortex-M ports (stm32, qemu): clocks, console, the 1 ms tick, runtime,
  * then one frozen module or the serial loader. Each port's port.h gives clock_init,
- * clock_sysclk_hz, uart_init and uart_write. */
+ * clock_sysclk_hz, uart_init and uart_write; its gpio.c the pins of the machine module. */
 #include <stdint.h>
 #include <string.h>
 
@@ -20,6 +20,23 @@ void mpf_port_write(const char *s, size_t n) {
 }
 
 int port_loader(uint8_t *heap, size_t size); /* loader_port.c */
+
+/* the time and machine modules (mpf.h) */
+uint64_t mpf_port_time_us(void) {
+    return systick_us();
+}
+
+void mpf_port_delay_us(uint32_t us) {
+    systick_delay_us(us);
+}
+
+uint32_t mpf_port_freq(void) {
+    return clock_sysclk_hz();
+}
+
+void mpf_port_reset(void) {
+    cortexm_reset();
+}
 
 void port_exit(int status) {
 #if MPF_FEATURE_SEMIHOSTING

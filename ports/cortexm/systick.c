@@ -1,7 +1,9 @@
-/* Milliseconds from SysTick, the core's own 24-bit timer: one interrupt per ms. */
+/* Time from SysTick, the core's own 24-bit timer: an interrupt each millisecond, and
+ * the count within the millisecond for microseconds. */
 #include "cortexm.h"
 
-static volatile uint32_t ticks_ms;
+/* 64 bits: never wraps; the ISR writes it in two halves, so readers check it twice */
+static volatile uint64_t ticks_ms;
 
 void SysTick_Handler(void) {
     ticks_ms++;
@@ -14,14 +16,24 @@ void systick_init(uint32_t core_hz) {
     SYST_CSR = SYST_CSR_ENABLE | SYST_CSR_TICKINT | SYST_CSR_CLKSOURCE;
 }
 
-uint32_t systick_ms(void) {
-    return ticks_ms;
+uint64_t systick_us(void) {
+    uint64_t ms;
+    uint32_t count;
+    do {
+        ms = ticks_ms;
+        count = SYST_CVR;
+    } while (ms != ticks_ms); /* a tick came in between: the count may be the next ms's */
+    uint32_t period = SYST_RVR + 1u;
+    /* the counter runs down from RVR */
+    return ms * 1000u + (uint64_t)(period - 1u - count) * 1000u / period;
 }
 
-void systick_sleep_ms(uint32_t ms) {
-    uint32_t start = ticks_ms;
-    while (ticks_ms - start < ms) {
-        __asm__ volatile("wfi");
+void systick_delay_us(uint32_t us) {
+    uint64_t end = systick_us() + us;
+    for (uint64_t now = systick_us(); now < end; now = systick_us()) {
+        if (end - now > 1000u) {
+            __asm__ volatile("wfi"); /* the next tick wakes the core */
+        }
     }
 }
 

@@ -1,5 +1,7 @@
-/* Milliseconds from CCOUNT, the core's cycle counter (a 32-bit hardware timer). */
+/* Time from CCOUNT, the core's cycle counter (32 bits at the CPU clock), widened to 64
+ * bits by noting each wrap: a reading at least every 53 s (at 80 MHz) sees them all. */
 #include "esp8266.h"
+#include "mpf.h"
 
 static uint32_t last_ccount;
 static uint64_t cycles;
@@ -10,16 +12,19 @@ static uint32_t ccount(void) {
     return c;
 }
 
-uint32_t ticks_ms(void) {
-    /* called often enough (every 53 s at 80 MHz) to see each wrap */
+uint64_t mpf_port_time_us(void) {
     uint32_t now = ccount();
     cycles += (uint32_t)(now - last_ccount);
     last_ccount = now;
-    return (uint32_t)(cycles / (MPF_CLOCK_SYSCLK_HZ / 1000u));
+    return cycles / (MPF_CLOCK_SYSCLK_HZ / 1000000u);
 }
 
-void sleep_ms(uint32_t ms) {
-    uint32_t start = ticks_ms();
-    while (ticks_ms() - start < ms) {
+void mpf_port_delay_us(uint32_t us) {
+    uint64_t end = mpf_port_time_us() + us;
+    while (mpf_port_time_us() < end) {
     }
+}
+
+uint32_t mpf_port_freq(void) {
+    return clock_sysclk_hz();
 }

@@ -22,6 +22,10 @@
 #define CMSDK_GPIO_OUTENSET(port) REG32(CMSDK_GPIO(port) + 0x10u)
 #define CMSDK_GPIO_OUTENCLR(port) REG32(CMSDK_GPIO(port) + 0x14u)
 
+/* the FPGA's own registers (AN385: FPGA IO at 0x40028000), LED0 holds the user LEDs */
+#define FPGAIO_BASE (0x40028000u)
+#define FPGAIO_LED0 REG32(FPGAIO_BASE + 0x00u)
+
 void uart_init(void);
 void clock_init(void);
 uint32_t clock_sysclk_hz(void);

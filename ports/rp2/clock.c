@@ -3,6 +3,7 @@
 #include "rp2040.h"
 
 static uint32_t sysclk_hz = MPF_CLOCK_HSI_HZ; /* the ring oscillator, roughly */
+static uint32_t ref_hz = MPF_CLOCK_HSI_HZ;
 
 void clock_init(void) {
     XOSC_STARTUP = (MPF_CLOCK_HSE_HZ / 1000u + 128u) / 256u; /* about 1 ms, in 256-cycle units */
@@ -10,6 +11,7 @@ void clock_init(void) {
     if (wait_for(&XOSC_STATUS, XOSC_STATUS_STABLE, XOSC_STATUS_STABLE)) {
         CLK_REF_CTRL = CLK_REF_SRC_XOSC;
         if (wait_for(&CLK_REF_SELECTED, 1u << CLK_REF_SRC_XOSC, 1u << CLK_REF_SRC_XOSC)) {
+            ref_hz = MPF_CLOCK_HSE_HZ;
             sysclk_hz = MPF_CLOCK_HSE_HZ; /* clk_sys runs from clk_ref until the PLL locks */
 #if defined(MPF_CLOCK_PLL_N)
             REG_SET(RESETS_RESET) = RESET_PLL_SYS;
@@ -37,4 +39,8 @@ void clock_init(void) {
 
 uint32_t clock_sysclk_hz(void) {
     return sysclk_hz;
+}
+
+uint32_t clock_ref_hz(void) {
+    return ref_hz;
 }

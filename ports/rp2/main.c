@@ -1,4 +1,4 @@
-/* The rp2 port's main: clocks, console, the 1 ms tick, runtime, frozen main. */
+/* The rp2 port's main: clocks, console, the timer and the 1 ms tick, runtime, frozen main. */
 #include <stdint.h>
 
 #include "mpf.h"
@@ -25,6 +25,7 @@ int main(void) {
     static char cmdline[128];
     clock_init();
     uart_init();
+    timer_init();
     systick_init(clock_sysclk_hz());
     mpf_init(heap, sizeof heap);
     return mpf_run_frozen(cortexm_module_to_run(cmdline, sizeof cmdline));

@@ -17,6 +17,7 @@
 #define RESET_IO_BANK0 (1u << 5)
 #define RESET_PADS_BANK0 (1u << 8)
 #define RESET_PLL_SYS (1u << 12)
+#define RESET_TIMER (1u << 21)
 
 #define CLOCKS_BASE (0x40008000u)
 #define CLK_REF_CTRL REG32(CLOCKS_BASE + 0x30u)
@@ -46,12 +47,21 @@
 #define PLL_PWR_POSTDIVPD (1u << 3)
 #define PLL_PWR_VCOPD (1u << 5)
 
+/* the watchdog's tick generator divides clk_ref down to the timer's 1 MHz */
+#define WATCHDOG_TICK REG32(0x40058000u + 0x2Cu)
+#define WATCHDOG_TICK_ENABLE (1u << 9)
+#define TIMER_BASE (0x40054000u)
+#define TIMER_TIMERAWH REG32(TIMER_BASE + 0x24u)
+#define TIMER_TIMERAWL REG32(TIMER_BASE + 0x28u)
+
 #define IO_BANK0_BASE (0x40014000u)
 #define GPIO_CTRL(pin) REG32(IO_BANK0_BASE + 0x04u + 8u * (pin))
 #define GPIO_FUNC_UART (2u)
 #define GPIO_FUNC_SIO (5u)
 #define PADS_BANK0_BASE (0x4001C000u)
 #define PADS_GPIO(pin) (PADS_BANK0_BASE + 0x04u + 4u * (pin))
+#define PADS_PDE (1u << 2)
+#define PADS_PUE (1u << 3)
 #define PADS_IE (1u << 6)
 #define PADS_OD (1u << 7)
 
@@ -93,6 +103,8 @@ static inline void unreset(uint32_t bits) {
 
 void clock_init(void);
 uint32_t clock_sysclk_hz(void);
+uint32_t clock_ref_hz(void);
+void timer_init(void);
 void uart_init(void);
 void gpio_mode(uint32_t port, uint32_t pin, uint32_t mode); /* 0 in, 1 out */
 void gpio_write(uint32_t port, uint32_t pin, int value);

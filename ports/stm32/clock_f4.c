@@ -21,8 +21,23 @@
 static uint32_t sysclk_hz = MPF_CLOCK_HSI_HZ;
 static uint32_t apb_div[2] = {1, 1};
 
+#if defined(MPF_CLOCK_PLL_N)
+/* the SYSCLK the board's PLL settings give */
+#define BOARD_SYSCLK_HZ (MPF_CLOCK_HSE_HZ / MPF_CLOCK_PLL_M * MPF_CLOCK_PLL_N / MPF_CLOCK_PLL_P)
+#endif
+
 void clock_init(void) {
 #if defined(MPF_CLOCK_PLL_N)
+    if (!(RCC_CR & RCC_CR_HSIRDY)) {
+        /* The core starts on the HSI, so real silicon always shows it ready. An RCC that
+         * reads all zero is an emulator's stand-in: QEMU's netduinoplus2 runs the core
+         * at a fixed 168 MHz, the clock the F405 boards it models ask for. Count time
+         * at the board's clock, as the hardware would after the switch below. */
+        sysclk_hz = BOARD_SYSCLK_HZ;
+        apb_div[0] = MPF_CLOCK_APB1_DIV;
+        apb_div[1] = MPF_CLOCK_APB2_DIV;
+        return;
+    }
     uint32_t source_hz = MPF_CLOCK_HSE_HZ;
     uint32_t pll_m = MPF_CLOCK_PLL_M;
     uint32_t pll_src = RCC_PLLCFGR_SRC_HSE;

@@ -19,6 +19,7 @@
 #define RCC_CFGR_PPRE1_SHIFT (10)
 #define RCC_CFGR_PPRE2_SHIFT (13)
 #define RCC_CR_HSEBYP (1u << 18)
+#define RCC_CR_HSIRDY (1u << 1)
 #define RCC_PLLCFGR_SRC_HSE (1u << 22)
 #define FLASH_ACR_PRFTEN (1u << 8)
 #define FLASH_ACR_ICEN (1u << 9)
@@ -77,6 +78,7 @@
 /* GPIO: one layout on F0, F4 and L4; port N at MPF_GPIO_BASE + N * MPF_GPIO_STRIDE */
 #define GPIO_PORT_BASE(port) (MPF_GPIO_BASE + MPF_GPIO_STRIDE * (port))
 #define GPIO_MODER(port) REG32(GPIO_PORT_BASE(port) + 0x00u)
+#define GPIO_OTYPER(port) REG32(GPIO_PORT_BASE(port) + 0x04u)
 #define GPIO_PUPDR(port) REG32(GPIO_PORT_BASE(port) + 0x0Cu)
 #define GPIO_IDR(port) REG32(GPIO_PORT_BASE(port) + 0x10u)
 #define GPIO_ODR(port) REG32(GPIO_PORT_BASE(port) + 0x14u)

@@ -1,9 +1,12 @@
 /* The unix port: `firmware [file.mpy]` runs the file, or the frozen module `main`. */
+/* clock_gettime and nanosleep: POSIX, hidden by -std=c11 without this */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mpf.h"
 #include "mpfconfig.h"
@@ -94,6 +97,24 @@ const uint8_t *mpf_port_find_mpy(const char *name, size_t name_len, size_t *len,
         }
     }
     return NULL;
+}
+
+/* the time module (mpf.h): the monotonic clock, and the wall clock for time.time() */
+uint64_t mpf_port_time_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+void mpf_port_delay_us(uint32_t us) {
+    struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u) * 1000L};
+    /* a signal cuts the sleep short: sleep what is left */
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+int64_t mpf_port_time_s(void) {
+    return (int64_t)time(NULL);
 }
 
 /* `--serial`: the loader on stdin/stdout, as a board runs it on its console UART */

@@ -27,6 +27,18 @@ _PIN_RE = re.compile(r"^(P[A-K](1[0-5]|[0-9])|GP([12]?[0-9])|GPIO(1[0-6]|[0-9]))
 _USB_RE = re.compile(r"^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$")
 
 
+def pin_number(pin: str | int) -> int:
+    """The number machine.Pin gives a pin: PB6 is 16 * port + bit, GP25 and GPIO2 their
+    number, a number itself."""
+    if isinstance(pin, int):
+        return pin
+    if pin.startswith("GPIO"):
+        return int(pin[4:])
+    if pin.startswith("GP"):
+        return int(pin[2:])
+    return 16 * (ord(pin[1]) - ord("A")) + int(pin[2:])
+
+
 def _as_size(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
@@ -51,8 +63,8 @@ TYPE_CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
         "a name (letters, digits, _)",
     ),
     "pin": (
-        lambda v: v if isinstance(v, str) and _PIN_RE.match(v) else None,
-        "a pin like PB6, GP0 or GPIO2",
+        lambda v: v if (isinstance(v, str) and _PIN_RE.match(v)) or (_is_int(v) and v >= 0) else None,
+        "a pin like PB6, GP0 or GPIO2, or a pin number",
     ),
     "usb_id": (
         lambda v: v.lower() if isinstance(v, str) and _USB_RE.match(v) else None,

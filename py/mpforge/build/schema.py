@@ -80,6 +80,20 @@ _GPIO: Schema = {
         "enable_reg": {"type": "address", "doc": "RCC register with port A's enable bit"},
         "enable_bit": {"type": "int", "doc": "port A's enable bit; B is the next"},
         "count": {"type": "int", "doc": "pins (single-bank chips) or ports"},
+        "ports": {
+            "type": "str",
+            "doc": "the GPIO ports by letter (ABCDH): pins are named A13, numbered 16 * port + bit",
+        },
+        "pins": {"type": "int", "doc": "pin numbers 0..pins-1 where count does not say"},
+    },
+}
+
+_IOMUX: Schema = {
+    "type": "map",
+    "doc": "where a pin's function is selected (ESP8266 IO_MUX)",
+    "keys": {
+        "reg": {"type": "address", "required": True, "doc": "the pin's IO_MUX register"},
+        "func": {"type": "int", "required": True, "doc": "the function number that is GPIO"},
     },
 }
 
@@ -94,6 +108,7 @@ _MCU_KEYS: dict[str, Schema] = {
     "clock": _CLOCK,
     "uarts": {"type": "table", "value": _UART, "doc": "UARTs by name (USART1, UART0, ...)"},
     "gpio": _GPIO,
+    "iomux": {"type": "table", "value": _IOMUX, "doc": "per pin (GPIO0, ...): its mux register"},
     "boot": {
         "type": "map",
         "doc": "where the MCU starts: the vector table's address",
@@ -146,6 +161,11 @@ _VARIANT_KEYS: dict[str, Schema] = {
         },
     },
     "led": {"type": "pin", "doc": "the board's user LED, if any"},
+    "pins": {
+        "type": "table",
+        "value": {"type": "pin"},
+        "doc": "the board's names for pins (LED, X1): machine.Pin('X1')",
+    },
     "heap_size": {"type": "size", "doc": "bytes of GC heap"},
     "stack_size": {"type": "size", "doc": "bytes of C stack"},
     "features": {
@@ -155,6 +175,8 @@ _VARIANT_KEYS: dict[str, Schema] = {
             "float": {"type": "bool"},
             "semihosting": {"type": "bool"},
             "debug": {"type": "bool", "doc": "-O0 -g and runtime assertions"},
+            "machine": {"type": "bool", "doc": "the machine module (the port drives pins)"},
+            "rtc": {"type": "bool", "doc": "a wall clock: time.time()"},
         },
     },
     "frozen": {

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from mpforge.build.board import pin_number
 from mpforge.build.fileutil import write_if_changed
 from mpforge.build.tools.mpf_errors import user_action
 
@@ -25,6 +26,7 @@ def _render(target: Any, source: Any, env: Any) -> None:
     )
     # JSON's escapes (\" \\ \n \uXXXX) are valid C escapes for the names boards use
     jenv.filters["c_string"] = lambda text: json.dumps(str(text))
+    jenv.filters["pin_number"] = pin_number
     text = jenv.get_template(template.name).render(**context)
     write_if_changed(Path(target[0].abspath), text.encode("utf-8"))
 

@@ -1,0 +1,110 @@
+/* The `time` module as MicroPython has it: sleeps, and tick counters that wrap around.
+ *
+ * Ticks are the port's microsecond count (mpf_port_time_us) reduced to the ticks period,
+ * MicroPython's: one more than the largest small int (2**30 on 32-bit boards, 2**62 on
+ * 64-bit unix), so a tick is always a small int and ticks_diff works across the wrap. */
+#include "builtins.h"
+#include "exc.h"
+#include "module.h"
+#include "mpf.h"
+
+#define TICKS_PERIOD ((uint64_t)MPF_SMALL_INT_MAX + 1u)
+
+static mpf_obj_t ticks(uint64_t count) {
+    return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(count & (TICKS_PERIOD - 1u)));
+}
+
+static void check_args(size_t n_args, size_t n_kw, size_t want, const char *name) {
+    if (n_kw != 0 || n_args != want) {
+        mpf_raise_msg(&mpf_type_TypeError, "%s takes %d positional arguments but %d were given", name,
+            (int)want, (int)n_args);
+    }
+}
+
+/* Waits `count` units of `unit_us` microseconds, in steps a 32-bit count of
+ * microseconds holds, so the longest sleep an int can ask for is honoured. */
+static void delay(mpf_int_t count, uint32_t unit_us) {
+    const mpf_int_t step = 1000000 / unit_us;
+    while (count > 0) {
+        mpf_int_t n = count < step ? count : step;
+        mpf_port_delay_us((uint32_t)n * unit_us);
+        count -= n;
+    }
+}
+
+static mpf_obj_t time_sleep(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    check_args(n_args, n_kw, 1, "sleep");
+    delay(mpf_obj_get_int(args[0]), 1000000);
+    return mpf_const_none;
+}
+MPF_BUILTIN_OBJ(sleep_obj, MP_QSTR_sleep, time_sleep);
+
+static mpf_obj_t time_sleep_ms(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    check_args(n_args, n_kw, 1, "sleep_ms");
+    delay(mpf_obj_get_int(args[0]), 1000);
+    return mpf_const_none;
+}
+MPF_BUILTIN_OBJ(sleep_ms_obj, MP_QSTR_sleep_ms, time_sleep_ms);
+
+static mpf_obj_t time_sleep_us(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    check_args(n_args, n_kw, 1, "sleep_us");
+    delay(mpf_obj_get_int(args[0]), 1);
+    return mpf_const_none;
+}
+MPF_BUILTIN_OBJ(sleep_us_obj, MP_QSTR_sleep_us, time_sleep_us);
+
+static mpf_obj_t time_ticks_ms(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)args;
+    check_args(n_args, n_kw, 0, "ticks_ms");
+    return ticks(mpf_port_time_us() / 1000u);
+}
+MPF_BUILTIN_OBJ(ticks_ms_obj, MP_QSTR_ticks_ms, time_ticks_ms);
+
+static mpf_obj_t time_ticks_us(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)args;
+    check_args(n_args, n_kw, 0, "ticks_us");
+    return ticks(mpf_port_time_us());
+}
+MPF_BUILTIN_OBJ(ticks_us_obj, MP_QSTR_ticks_us, time_ticks_us);
+
+/* the signed distance from start to end, taking the shorter way round the period */
+static mpf_obj_t time_ticks_diff(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    check_args(n_args, n_kw, 2, "ticks_diff");
+    uint64_t end = (uint64_t)mpf_obj_get_int(args[0]);
+    uint64_t start = (uint64_t)mpf_obj_get_int(args[1]);
+    uint64_t shifted = (end - start + TICKS_PERIOD / 2u) & (TICKS_PERIOD - 1u);
+    return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)shifted - (mpf_int_t)(TICKS_PERIOD / 2u));
+}
+MPF_BUILTIN_OBJ(ticks_diff_obj, MP_QSTR_ticks_diff, time_ticks_diff);
+
+static mpf_obj_t time_ticks_add(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    check_args(n_args, n_kw, 2, "ticks_add");
+    uint64_t t = (uint64_t)mpf_obj_get_int(args[0]);
+    return ticks(t + (uint64_t)mpf_obj_get_int(args[1]));
+}
+MPF_BUILTIN_OBJ(ticks_add_obj, MP_QSTR_ticks_add, time_ticks_add);
+
+#if MPF_FEATURE_RTC
+static mpf_obj_t time_time(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)args;
+    check_args(n_args, n_kw, 0, "time");
+    return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)mpf_port_time_s());
+}
+MPF_BUILTIN_OBJ(time_obj, MP_QSTR_time, time_time);
+#endif
+
+static const mpf_builtin_entry_t time_table[] = {
+    {MP_QSTR_sleep, &sleep_obj},
+    {MP_QSTR_sleep_ms, &sleep_ms_obj},
+    {MP_QSTR_sleep_us, &sleep_us_obj},
+    {MP_QSTR_ticks_ms, &ticks_ms_obj},
+    {MP_QSTR_ticks_us, &ticks_us_obj},
+    {MP_QSTR_ticks_diff, &ticks_diff_obj},
+    {MP_QSTR_ticks_add, &ticks_add_obj},
+#if MPF_FEATURE_RTC
+    {MP_QSTR_time, &time_obj},
+#endif
+    {0, NULL},
+};
+
+MPF_BUILTIN_MODULE(mpf_module_time, MP_QSTR_time, time_table);
