@@ -20,10 +20,10 @@ from ..errors import MpforgeError
 
 # What a program can need beyond tests/basics (small ints, str, functions, closures,
 # if/while/for): arbitrary-precision ints, float, complex, classes, try/raise/with,
-# generators, async/await, import, list/tuple/dict/set/bytes, io, and the full set of
-# MicroPython's builtin functions (`builtins`).
+# generators, async/await, import, list/tuple/dict/set/bytes, io, the full set of
+# MicroPython's builtin functions (`builtins`), and the `time` module's ticks and sleeps.
 ALL_FEATURES = frozenset({"bigint", "float", "complex", "classes", "exceptions", "generators",
-                          "async", "modules", "datatypes", "io", "builtins"})  # fmt: skip
+                          "async", "modules", "datatypes", "io", "builtins", "time"})  # fmt: skip
 
 
 @dataclass
@@ -152,10 +152,10 @@ class _FirmwareTarget:
 
 
 # What the C runtime has today: try/except/finally and the builtin exception classes
-# (runtime/vm.c, exc.c). Not yet: classes, generators, float, bigint, datatypes (bytes,
-# default and */** arguments are missing), modules. The C runtime's developer widens
-# this as the runtime grows.
-_FIRMWARE_FEATURES: frozenset[str] = frozenset({"exceptions", "classes", "generators"})
+# (runtime/vm.c, exc.c), the time module (modtime.c). Not yet: float, bigint, datatypes
+# (bytes, default and */** arguments are missing), modules. The C runtime's developer
+# widens this as the runtime grows.
+_FIRMWARE_FEATURES: frozenset[str] = frozenset({"exceptions", "classes", "generators", "time"})
 
 
 def get_target(name: str) -> Target:

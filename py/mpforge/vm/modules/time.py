@@ -32,8 +32,9 @@ def make(vm: Any) -> dict[str, Any]:
         "time": Builtin("time", lambda: int(t.time())),
         "time_ns": Builtin("time_ns", t.time_ns),
         "sleep": Builtin("sleep", t.sleep),
-        "sleep_ms": Builtin("sleep_ms", lambda ms: t.sleep(ms / 1000)),
-        "sleep_us": Builtin("sleep_us", lambda us: t.sleep(us / 1e6)),
+        # a negative wait is no wait, as MicroPython's
+        "sleep_ms": Builtin("sleep_ms", lambda ms: t.sleep(max(ms, 0) / 1000)),
+        "sleep_us": Builtin("sleep_us", lambda us: t.sleep(max(us, 0) / 1e6)),
         "ticks_ms": ticks(1e3),
         "ticks_us": ticks(1e6),
         "ticks_cpu": ticks(1e6),
