@@ -13,8 +13,6 @@ from ..mpy.mpyfile import CompiledModule
 from . import scope as sc
 from .emitter import (
     BREAK_FROM_FOR,
-    PASS_CODE_SIZE,
-    PASS_EMIT,
     PASS_SCOPE,
     PASS_STACK_SIZE,
     Emitter,
@@ -38,28 +36,6 @@ _COMP_SCOPES = {"atom_bracket": sc.LIST_COMP, "dict": sc.DICT_COMP, "set": sc.SE
 
 _NO_LABEL = -1
 _SMALL_INT_BITS_DEFAULT = 31
-
-
-class _Recorder:
-    """Stands in for the emitter during a pass and records every call made to it."""
-
-    def __init__(self, emitter: Emitter, calls: list) -> None:
-        self._emitter = emitter
-        self.calls = calls
-
-    def __getattr__(self, name: str):
-        attr = getattr(self._emitter, name)
-        if not callable(attr):
-            return attr
-
-        calls = self.calls
-
-        def record(*args, **kwargs):
-            calls.append((attr, args, kwargs))
-            return attr(*args, **kwargs)
-
-        setattr(self, name, record)  # later lookups skip __getattr__
-        return record
 
 
 def _as_list(pn: object, list_kind: str) -> list:
@@ -112,13 +88,9 @@ class Compiler:
         for scope in self.scopes:
             scope.compute_locals()
         for scope in self.scopes:
-            # the later passes make the very same emitter calls as STACK_SIZE (only sizes
-            # change), so they replay its recording instead of walking the tree again
-            calls: list[tuple] = []
-            self.compile_scope(scope, PASS_STACK_SIZE, record=calls)
-            self.replay_scope(scope, PASS_CODE_SIZE, calls)
-            while not self.replay_scope(scope, PASS_EMIT, calls):
-                pass
+            self.compile_scope(scope, PASS_STACK_SIZE)
+            scope.raw_code.fun_data = self.emit.assemble()  # CODE_SIZE and EMIT
+            scope.raw_code.children = self.emit.children
         return CompiledModule(
             qstrs=list(self.tables.qstrs), objs=self.tables.objs, root=module.raw_code
         )
@@ -130,43 +102,23 @@ class Compiler:
         self.scopes.append(scope)
         return scope
 
-    def compile_scope(self, scope: sc.Scope, pass_: int, record: list | None = None) -> bool:
-        """Run one pass over a scope; `record` collects the emitter calls it makes."""
+    def compile_scope(self, scope: sc.Scope, pass_: int) -> None:
+        """Run the SCOPE or STACK_SIZE pass over a scope."""
         self.pass_ = pass_
         self.scope = scope
         self.next_label = 0
-        self.tables.start_pass(pass_)
         self.emit.start_pass(pass_, scope)
         if pass_ == PASS_SCOPE:
             scope.stack_size = 0
             scope.exc_stack_size = 0
         self.stmt_line = scope.node.line if isinstance(scope.node, Node) and scope.node.line else 1
-        emitter = self.emit
-        if record is not None:
-            self.emit = _Recorder(emitter, record)
         try:
             getattr(self, f"scope_{scope.kind}")(scope)
         except CompileError as err:
             if err.block is None and err.exc_type != "NotImplementedError":
                 err.block = scope.simple_name
             raise
-        finally:
-            self.emit = emitter
-        return self.finish_pass(scope, pass_)
-
-    def replay_scope(self, scope: sc.Scope, pass_: int, calls: list) -> bool:
-        self.tables.start_pass(pass_)
-        self.emit.start_pass(pass_, scope)
-        for method, args, kwargs in calls:
-            method(*args, **kwargs)
-        return self.finish_pass(scope, pass_)
-
-    def finish_pass(self, scope: sc.Scope, pass_: int) -> bool:
-        complete = self.emit.end_pass()
-        if pass_ == PASS_EMIT and complete:
-            scope.raw_code.fun_data = self.emit.fun_data()
-            scope.raw_code.children = list(self.tables.children)  # type: ignore[arg-type]
-        return complete
+        self.emit.end_pass()
 
     def scope_module(self, scope: sc.Scope) -> None:
         self.compile_node(scope.node)

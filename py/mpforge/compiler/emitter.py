@@ -1,11 +1,13 @@
-"""Bytecode emitter: one write path, run once per compiler pass.
+"""Bytecode emitter: MicroPython's four passes over each scope.
 
-The compiler walks each scope four times (MicroPython's passes): SCOPE finds
-identifiers, STACK_SIZE measures the value stack, CODE_SIZE measures code and
-places labels, EMIT writes the final bytes and is repeated until jump encodings
-stop shrinking. Every write goes through `_op`, which also applies the
-instruction's stack effect, so the stack size falls out of the same code that
-emits. Byte identity with mpy-cross depends on doing exactly this, pass for pass.
+SCOPE finds identifiers, STACK_SIZE measures the value stack, CODE_SIZE measures
+code and places labels, EMIT writes the final bytes and is repeated until jump
+encodings stop shrinking. The compiler walks the tree for the first two; every
+write goes through `_op`, which also applies the instruction's stack effect. The
+STACK_SIZE pass records its output as fixed bytes between the few items whose size
+depends on placement (jumps, labels, line-table entries), and CODE_SIZE and EMIT
+are layouts of that recording (`assemble`), placing labels exactly as MicroPython's
+passes do: that placement is what byte identity with mpy-cross depends on.
 """
 
 from __future__ import annotations
@@ -46,9 +48,6 @@ class ModuleTables:
     qstrs: dict[str, int] = field(default_factory=dict)
     objs: list[object] = field(default_factory=list)
     obj_index: dict[object, int] = field(default_factory=dict)
-    pass_: int = PASS_SCOPE
-    children: list[RawCode | None] = field(default_factory=list)
-    child_count: int = 0
 
     def use_qstr(self, text: str) -> int:
         return self.qstrs.setdefault(text, len(self.qstrs))
@@ -61,45 +60,73 @@ class ModuleTables:
             self.objs.append(obj)
         return index
 
-    def start_pass(self, pass_: int) -> None:
-        self.pass_ = pass_
-        if pass_ == PASS_CODE_SIZE:
-            self.children = [None] * self.child_count
-        self.child_count = 0
 
-    def alloc_child(self, raw_code: RawCode) -> int:
-        if self.pass_ == PASS_EMIT:
-            self.children[self.child_count] = raw_code
-        self.child_count += 1
-        return self.child_count - 1
+# What the STACK_SIZE pass records besides fixed bytes: the items whose size depends
+# on where code ends up, laid out again by each later pass.
+_JUMP = 0  # (opcode, label): 2 bytes when the target is near, else 3
+_LABEL = 1  # (label, 0)
+_LINE = 2  # (source line, 0): line-table bytes, which depend on bytecode offsets
+_END = 3
 
 
 class Emitter:
     def __init__(self, tables: ModuleTables, strip_line_numbers: bool = False) -> None:
         self.tables = tables
         self.strip_line_numbers = strip_line_numbers
+        # kept from pass to pass: a forward jump sizes itself by the previous pass's offset
         self.label_offsets: dict[int, int] = {}
         self.n_info = 0
         self.n_cell = 0
-        self.code_info_size = 0
-        self.bytecode_size = 0
 
     # -- passes ---------------------------------------------------------------------
 
     def start_pass(self, pass_: int, scope) -> None:
+        """Start the SCOPE or STACK_SIZE pass; `assemble` then does CODE_SIZE and EMIT."""
         self.pass_ = pass_
         self.scope = scope
         self.stack_size = 0
         self.last_emit_was_return_value = False
-        self.last_source_line_offset = 0
         self.last_source_line = 1
-        self.code_info = bytearray()
         self.bytecode = bytearray()
+        self.marks: list[tuple[int, int, int, int]] = []
+        self.children: list[RawCode] = []
+        names = bytearray(encode_uint(self.tables.use_qstr(scope.simple_name)))
+        for i in range(scope.num_pos_args + scope.num_kwonly_args):
+            name = "*"
+            for ident in scope.id_info:
+                if ident.is_param and ident.local_num == i:
+                    name = ident.name
+                    break
+            names += encode_uint(self.tables.use_qstr(name))
+        self.names = bytes(names)
 
-        n_state = max(scope.num_locals + scope.stack_size, 1)
-        self.code_info += encode_signature(
+    def end_pass(self) -> None:
+        """Finish the SCOPE or STACK_SIZE pass."""
+        if self.pass_ == PASS_SCOPE:
+            return
+        assert self.stack_size == 0, "stack not balanced at end of scope"
+        code = bytes(self.bytecode)
+        items = []
+        prev = 0
+        for pos, kind, a, b in self.marks:
+            items.append((code[prev:pos], kind, a, b))
+            prev = pos
+        items.append((code[prev:], _END, 0, 0))
+        self.items = items
+        self.cells = bytes(i.local_num for i in self.scope.id_info if i.kind == "cell")
+        self.layout(PASS_STACK_SIZE)
+
+    def assemble(self) -> bytes:
+        """The scope's function data: the CODE_SIZE pass, then EMIT until sizes settle.
+
+        These passes make the very same instructions as STACK_SIZE, so they lay out its
+        recording (fixed bytes between jumps, labels and line marks) instead of walking
+        the tree again; only jump encodings and the line table change size.
+        """
+        scope = self.scope
+        sig = encode_signature(
             Signature(
-                n_state=n_state,
+                n_state=max(scope.num_locals + scope.stack_size, 1),
                 n_exc_stack=scope.exc_stack_size,
                 scope_flags=scope.scope_flags,
                 n_pos_args=scope.num_pos_args,
@@ -107,42 +134,68 @@ class Emitter:
                 n_def_pos_args=scope.num_def_pos_args,
             )
         )
-        if pass_ >= PASS_CODE_SIZE:
-            self.code_info += encode_size(self.n_info, self.n_cell)
-        self.info_start = len(self.code_info)
-        self.code_info += encode_uint(self.tables.use_qstr(scope.simple_name))
-        for i in range(scope.num_pos_args + scope.num_kwonly_args):
-            name = "*"
-            for ident in scope.id_info:
-                if ident.is_param and ident.local_num == i:
-                    name = ident.name
-                    break
-            self.code_info += encode_uint(self.tables.use_qstr(name))
+        code_info, bytecode = self.layout(PASS_CODE_SIZE, sig)
+        while True:
+            sizes = len(code_info), len(bytecode)
+            code_info, bytecode = self.layout(PASS_EMIT, sig)
+            if (len(code_info), len(bytecode)) == sizes:
+                return bytes(code_info + bytecode)
 
-    def end_pass(self) -> bool:
-        """Finish a pass; False when the EMIT pass must run again (code shrank)."""
-        if self.pass_ == PASS_SCOPE:
-            return True
-        assert self.stack_size == 0, "stack not balanced at end of scope"
-        self.n_info = len(self.code_info) - self.info_start
-        cells = [i.local_num for i in self.scope.id_info if i.kind == "cell"]
-        self.code_info += bytes(cells)
-        self.n_cell = len(cells)
-        if self.pass_ == PASS_CODE_SIZE:
-            self.code_info_size = len(self.code_info)
-            self.bytecode_size = len(self.bytecode)
-        elif self.pass_ == PASS_EMIT:
-            if (
-                len(self.code_info) != self.code_info_size
-                or len(self.bytecode) != self.bytecode_size
-            ):
-                self.code_info_size = len(self.code_info)
-                self.bytecode_size = len(self.bytecode)
-                return False
-        return True
-
-    def fun_data(self) -> bytes:
-        return bytes(self.code_info + self.bytecode)
+    def layout(self, pass_: int, sig: bytes = b"") -> tuple[bytearray, bytearray]:
+        """One pass over the recording: (code info, bytecode) as this pass places them."""
+        label_offsets = self.label_offsets
+        sized = pass_ >= PASS_CODE_SIZE
+        info = bytearray(self.names)
+        bytecode = bytearray()
+        last_line_offset = 0
+        last_line = 1
+        for chunk, kind, a, b in self.items:
+            bytecode += chunk
+            if kind == _JUMP:
+                signed = a in oc.HAS_SIGNED_JUMP
+                offset = 0
+                if sized:
+                    # relative to the end of this instruction, which takes 2 bytes at least
+                    offset = label_offsets[b] - len(bytecode) - 2
+                    if -64 <= offset <= 63 if signed else 0 <= offset <= 127:
+                        bytecode.append(a)
+                        bytecode.append(offset + 0x40 if signed else offset)
+                        continue
+                    offset -= 1
+                if signed:
+                    offset += 0x4000
+                if pass_ == PASS_EMIT and not 0 <= offset <= 0x7FFF:
+                    raise OverflowError("bytecode overflow")
+                bytecode += bytes((a, 0x80 | (offset & 0x7F), (offset >> 7) & 0xFF))
+            elif kind == _LABEL:
+                assert not sized or len(bytecode) <= label_offsets[a]
+                label_offsets[a] = len(bytecode)
+            elif kind == _LINE:
+                bytes_to_skip = len(bytecode) - last_line_offset
+                lines_to_skip = a - last_line
+                while bytes_to_skip > 0 or lines_to_skip > 0:
+                    if lines_to_skip <= 6 or bytes_to_skip > 0xF:
+                        # 0b0LLBBBBB
+                        n_b = min(bytes_to_skip, 0x1F)
+                        n_l = 0 if n_b < bytes_to_skip else min(lines_to_skip, 0x3)
+                        info.append(n_b | (n_l << 5))
+                    else:
+                        # 0b1LLLBBBB 0bLLLLLLLL
+                        n_b = min(bytes_to_skip, 0xF)
+                        n_l = min(lines_to_skip, 0x7FF)
+                        info += bytes((0x80 | n_b | ((n_l >> 4) & 0x70), n_l & 0xFF))
+                    bytes_to_skip -= n_b
+                    lines_to_skip -= n_l
+                last_line_offset = len(bytecode)
+                last_line = a
+        code_info = bytearray(sig)
+        if sized:
+            code_info += encode_size(self.n_info, self.n_cell)
+        code_info += info
+        self.n_info = len(info)
+        self.n_cell = len(self.cells)
+        code_info += self.cells
+        return code_info, bytecode
 
     # -- the single write path ----------------------------------------------------
 
@@ -155,7 +208,7 @@ class Emitter:
         self.last_emit_was_return_value = False
 
     def _op(self, stack_adj: int, opcode: int, arg: bytes = b"") -> None:
-        # adjust_stack_size, inlined: this runs for every instruction of every pass
+        # adjust_stack_size, inlined: this runs for every instruction
         if self.pass_ != PASS_SCOPE:
             self.stack_size += stack_adj
             if self.stack_size > self.scope.stack_size:
@@ -173,55 +226,19 @@ class Emitter:
 
     def _op_jump(self, stack_adj: int, opcode: int, label: int) -> None:
         self.adjust_stack_size(stack_adj)
-        signed = opcode in oc.HAS_SIGNED_JUMP
-        long_form = True
-        offset = 0
-        if self.pass_ >= PASS_CODE_SIZE:
-            # relative to the end of this instruction, which takes 2 bytes at least
-            offset = self.label_offsets[label] - len(self.bytecode) - 2
-            if (signed and -64 <= offset <= 63) or (not signed and 0 <= offset <= 127):
-                long_form = False
-            else:
-                offset -= 1
-        self.bytecode.append(opcode)
-        if not long_form:
-            self.bytecode.append(offset + 0x40 if signed else offset)
-        else:
-            if signed:
-                offset += 0x4000
-            if self.pass_ == PASS_EMIT and not 0 <= offset <= 0x7FFF:
-                raise OverflowError("bytecode overflow")
-            self.bytecode += bytes([0x80 | (offset & 0x7F), (offset >> 7) & 0xFF])
+        self.marks.append((len(self.bytecode), _JUMP, opcode, label))
 
     # -- source lines ---------------------------------------------------------------
 
     def set_source_line(self, line: int) -> None:
         if self.strip_line_numbers or line <= self.last_source_line:
             return
-        bytes_to_skip = len(self.bytecode) - self.last_source_line_offset
-        lines_to_skip = line - self.last_source_line
-        while bytes_to_skip > 0 or lines_to_skip > 0:
-            if lines_to_skip <= 6 or bytes_to_skip > 0xF:
-                # 0b0LLBBBBB
-                b = min(bytes_to_skip, 0x1F)
-                n = 0 if b < bytes_to_skip else min(lines_to_skip, 0x3)
-                self.code_info.append(b | (n << 5))
-            else:
-                # 0b1LLLBBBB 0bLLLLLLLL
-                b = min(bytes_to_skip, 0xF)
-                n = min(lines_to_skip, 0x7FF)
-                self.code_info += bytes([0x80 | b | ((n >> 4) & 0x70), n & 0xFF])
-            bytes_to_skip -= b
-            lines_to_skip -= n
-        self.last_source_line_offset = len(self.bytecode)
+        self.marks.append((len(self.bytecode), _LINE, line, 0))
         self.last_source_line = line
 
     def label_assign(self, label: int) -> None:
         self.adjust_stack_size(0)
-        if self.pass_ == PASS_SCOPE:
-            return
-        assert self.pass_ == PASS_STACK_SIZE or len(self.bytecode) <= self.label_offsets[label]
-        self.label_offsets[label] = len(self.bytecode)
+        self.marks.append((len(self.bytecode), _LABEL, label, 0))
 
     # -- instructions -----------------------------------------------------------------
 
@@ -441,7 +458,7 @@ class Emitter:
         self._op_uint(stack_adj, _OP[f"BUILD_{kind}"], n_args)
 
     def make_function(self, raw_code: RawCode, n_pos_defaults: int, n_kw_defaults: int) -> None:
-        index = self.tables.alloc_child(raw_code)
+        index = self.alloc_child(raw_code)
         if n_pos_defaults == 0 and n_kw_defaults == 0:
             self._op_uint(1, _OP["MAKE_FUNCTION"], index)
         else:
@@ -450,12 +467,16 @@ class Emitter:
     def make_closure(
         self, raw_code: RawCode, n_closed: int, n_pos_defaults: int, n_kw_defaults: int
     ) -> None:
-        index = self.tables.alloc_child(raw_code)
+        index = self.alloc_child(raw_code)
         if n_pos_defaults == 0 and n_kw_defaults == 0:
             self._op_uint(1 - n_closed, _OP["MAKE_CLOSURE"], index)
         else:
             self._op_uint(-1 - n_closed, _OP["MAKE_CLOSURE_DEFARGS"], index)
         self.bytecode.append(n_closed)
+
+    def alloc_child(self, raw_code: RawCode) -> int:
+        self.children.append(raw_code)
+        return len(self.children) - 1
 
     def call_function(self, n_positional: int, n_keyword: int, star: bool = False) -> None:
         self._call(0, "CALL_FUNCTION", n_positional, n_keyword, star)
