@@ -38,6 +38,17 @@ _CLOSE = frozenset(")]}")
 _SKIP = re.compile(r"(?:[ \t\f\v]+|#[^\n]*|\\\n)*((?:\n(?:[ \t\f\v]+|#[^\n]*|\\\n)*)+)?")
 _NAME = re.compile(r"[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*")
 _OPERATOR = re.compile("|".join(re.escape(op) for op in sorted(OPERATORS, key=len, reverse=True)))
+# The common token: a name, operator or decimal integer after spaces on the same line.
+# Whatever this does not match (line ends, comments, strings and their prefixes, names
+# with bytes >= 0x80, other numbers) takes the general path, `next_token`.
+_FAST = re.compile(
+    r"[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*+)(?![\x80-\xff'\"])|([0-9]++)(?![0-9A-Za-z_.])|("
+    + "|".join(
+        r"\.(?![0-9])" if op == "." else re.escape(op)
+        for op in sorted(OPERATORS, key=len, reverse=True)
+    )
+    + "))"
+)
 _STRING_START = re.compile(r"(?:[rubf]|rb|br|rf|fr)?['\"]")
 _SIMPLE_ESCAPES = {
     "\\": "\\", "'": "'", '"': '"', "a": "\a", "b": "\b", "t": "\t", "n": "\n",
@@ -122,10 +133,45 @@ class Lexer:
             # the first token must start in column 1
             tok = Token("indent", None, tok.line, tok.column)
         out.append(tok)
-        while tok.kind not in ("end", "fstring_raw"):
-            # a raw f-string stops the lexer where it stands; the parser reports it
+        # the fast path, inlined: most tokens are a name, an operator or a small number
+        append = out.append
+        fast = _FAST.match
+        new = tuple.__new__
+        src = self.src
+        pos = self.pos
+        line = self.line
+        pending = self.emit_dent or self.fstring_args
+        # a raw f-string stops the lexer where it stands; the parser reports it
+        while tok.kind != "end" and tok.kind != "fstring_raw":
+            if not pending:
+                m = fast(src, pos)
+                if m is not None:
+                    pos = m.end()
+                    word, number, op = m.groups()
+                    if word is not None:
+                        if word not in KEYWORDS:
+                            append(new(Token, ("name", word, line, 0)))
+                        elif word == "__debug__":
+                            value = "True" if self.optimize == 0 else "False"
+                            append(new(Token, ("kw", value, line, 0)))
+                        else:
+                            append(new(Token, ("kw", word, line, 0)))
+                    elif number is not None:
+                        append(new(Token, ("int", number, line, 0)))
+                    else:
+                        if op in _OPEN:
+                            self.nesting += 1
+                        elif op in _CLOSE:
+                            self.nesting -= 1
+                        append(new(Token, ("op", op, line, 0)))
+                    continue
+            self.pos = pos
             tok = self.next_token()
-            out.append(tok)
+            append(tok)
+            src = self.src
+            pos = self.pos
+            line = self.line
+            pending = self.emit_dent or self.fstring_args
         return out
 
     def next_token(self) -> Token:
