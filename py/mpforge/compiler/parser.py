@@ -38,9 +38,10 @@ INTERN_STRING_LEN = 10
 
 AUGASSIGN_OPS = ("+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//=")
 COMPARE_OPS = ("<", ">", "==", "<=", ">=", "!=")
-# Tokens that are a whole atom, and tokens after which no expression rule continues:
-# test() returns such an atom directly instead of descending the operator levels.
-_SIMPLE_ATOMS = frozenset(("name", "int", "float"))
+# Tokens that start an atom_expr, and tokens after which no expression rule continues:
+# test() parses such an operand first and descends the operator levels only if needed.
+_ATOM_EXPR_START_KINDS = frozenset(("name", "int", "float", "str", "bytes"))
+_ATOM_EXPR_START_OPS = frozenset(("(", "[", "{", "..."))
 _ENDS_EXPRESSION_KINDS = frozenset(("newline", "end"))
 _ENDS_EXPRESSION_OPS = frozenset(
     (",", ")", "]", "}", ":", "=", ";", "+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=",
@@ -61,6 +62,7 @@ class Parser:
     ) -> None:
         self.tokens = tokenize(source, optimize)
         self.pos = 0
+        self.tok = self.tokens[0]  # the current token, tokens[pos]
         self.source_name = source_name
         self.small_int_bits = small_int_bits
         self.interned = interned
@@ -68,15 +70,12 @@ class Parser:
 
     # -- tokens ---------------------------------------------------------------------
 
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.pos]
-
     def advance(self) -> Token:
-        tok = self.tokens[self.pos]
+        tok = self.tok
         if tok.kind != "end":
             self.pos += 1
-            if self.tokens[self.pos].kind == "unicode_name_escape":
+            self.tok = self.tokens[self.pos]
+            if self.tok.kind == "unicode_name_escape":
                 # raised while lexing the next token, before the parser looks at it
                 raise CompileError(
                     "NotImplementedError", "unicode name escapes", self.source_name, 0
@@ -84,10 +83,12 @@ class Parser:
         return tok
 
     def at_op(self, *ops: str) -> bool:
-        return self.tok.kind == "op" and self.tok.value in ops
+        tok = self.tok
+        return tok.kind == "op" and tok.value in ops
 
     def at_kw(self, *words: str) -> bool:
-        return self.tok.kind == "kw" and self.tok.value in words
+        tok = self.tok
+        return tok.kind == "kw" and tok.value in words
 
     def peek_is(self, offset: int, kind: str, value: object) -> bool:
         i = min(self.pos + offset, len(self.tokens) - 1)
@@ -636,17 +637,23 @@ class Parser:
 
     def test(self) -> object:
         tok = self.tok
-        if tok.kind in _SIMPLE_ATOMS:
-            after = self.tokens[self.pos + 1]
+        line = tok.line
+        if tok.kind in _ATOM_EXPR_START_KINDS or (
+            tok.kind == "op" and tok.value in _ATOM_EXPR_START_OPS
+        ):
+            # Most expressions are a lone operand: parse it, and descend the operator
+            # levels (with it as their first operand) only if an operator follows.
+            first = self.atom_expr()
+            after = self.tok
             if after.kind in _ENDS_EXPRESSION_KINDS or (
                 after.kind == "op" and after.value in _ENDS_EXPRESSION_OPS
             ):
-                # a lone name or literal: no operator level below would wrap it
-                return self.atom()
-        if self.at_kw("lambda"):
+                return first
+            body = self.or_test(first, line)
+        elif tok.kind == "kw" and tok.value == "lambda":
             return self.lambdef(nocond=False)
-        line = tok.line
-        body = self.or_test()
+        else:
+            body = self.or_test()
         if not self.at_kw("if"):
             return body
         if_line = self.advance().line
@@ -667,10 +674,18 @@ class Parser:
         body = self.test_nocond() if nocond else self.test()
         return Node("lambdef", line, [params, body, None])
 
-    def logical(self, kind: str, word: str, operand: Callable[[], object]) -> object:
-        line = self.tokens[self.pos].line
-        first = operand()
-        tok = self.tokens[self.pos]
+    # The operator levels below take `first` (and its line) when the caller has already
+    # parsed the leftmost operand.
+
+    def logical(
+        self, kind: str, word: str, operand: Callable[..., object], first: object, line: int
+    ) -> object:
+        if first is None:
+            line = self.tok.line
+            first = operand()
+        else:
+            first = operand(first, line)
+        tok = self.tok
         if tok.kind != "kw" or tok.value != word:
             return first
         items = [first]
@@ -680,14 +695,14 @@ class Parser:
             return items[0]
         return _fold_logical(Node(kind, line, items))
 
-    def or_test(self) -> object:
-        return self.logical("or_test", "or", self.and_test)
+    def or_test(self, first: object = None, line: int = 0) -> object:
+        return self.logical("or_test", "or", self.and_test, first, line)
 
-    def and_test(self) -> object:
-        return self.logical("and_test", "and", self.not_test)
+    def and_test(self, first: object = None, line: int = 0) -> object:
+        return self.logical("and_test", "and", self.not_test, first, line)
 
-    def not_test(self) -> object:
-        if self.at_kw("not"):
+    def not_test(self, first: object = None, line: int = 0) -> object:
+        if first is None and self.at_kw("not"):
             line = self.advance().line
             operand = self.not_test()
             if is_const_false(operand):
@@ -695,12 +710,13 @@ class Parser:
             if is_const_true(operand):
                 return Tok("False")
             return Node("not_test_2", line, [operand])
-        return self.comparison()
+        return self.comparison(first, line)
 
-    def comparison(self) -> object:
-        line = self.tokens[self.pos].line
-        first = self.expr()
-        tok = self.tokens[self.pos]
+    def comparison(self, first: object = None, line: int = 0) -> object:
+        if first is None:
+            line = self.tok.line
+        first = self.expr(first, line)
+        tok = self.tok
         if tok.kind not in ("op", "kw"):
             return first
         items = [first]
@@ -724,10 +740,13 @@ class Parser:
             return items[0]
         return Node("comparison", line, items)
 
-    def same_op_list(self, kind: str, op: str, operand: Callable[[], object]) -> object:
-        line = self.tokens[self.pos].line
-        first = operand()
-        tok = self.tokens[self.pos]
+    def same_op_list(
+        self, kind: str, op: str, operand: Callable[..., object], first: object, line: int
+    ) -> object:
+        if first is None:
+            line = self.tok.line
+        first = operand(first, line)
+        tok = self.tok
         if tok.kind != "op" or tok.value != op:
             return first
         items = [first]
@@ -735,41 +754,47 @@ class Parser:
             items.append(operand())
         return self.fold_ints(Node(kind, line, items), _fold_same_op(op))
 
-    def expr(self) -> object:
-        return self.same_op_list("expr", "|", self.xor_expr)
+    def expr(self, first: object = None, line: int = 0) -> object:
+        return self.same_op_list("expr", "|", self.xor_expr, first, line)
 
-    def xor_expr(self) -> object:
-        return self.same_op_list("xor_expr", "^", self.and_expr)
+    def xor_expr(self, first: object = None, line: int = 0) -> object:
+        return self.same_op_list("xor_expr", "^", self.and_expr, first, line)
 
-    def and_expr(self) -> object:
-        return self.same_op_list("and_expr", "&", self.shift_expr)
+    def and_expr(self, first: object = None, line: int = 0) -> object:
+        return self.same_op_list("and_expr", "&", self.shift_expr, first, line)
 
     def mixed_op_list(
-        self, kind: str, ops: tuple[str, ...], operand: Callable[[], object]
+        self,
+        kind: str,
+        ops: tuple[str, ...],
+        operand: Callable[..., object],
+        first: object,
+        line: int,
     ) -> object:
-        line = self.tokens[self.pos].line
-        items = [operand()]
-        tok = self.tokens[self.pos]
+        if first is None:
+            line = self.tok.line
+        items = [operand(first, line)]
+        tok = self.tok
         while tok.kind == "op" and tok.value in ops:
             self.advance()
             items.append(Tok(tok.value))
             items.append(operand())
-            tok = self.tokens[self.pos]
+            tok = self.tok
         if len(items) == 1:
             return items[0]
         return self.fold_ints(Node(kind, line, items), _fold_mixed_ops)
 
-    def shift_expr(self) -> object:
-        return self.mixed_op_list("shift_expr", ("<<", ">>"), self.arith_expr)
+    def shift_expr(self, first: object = None, line: int = 0) -> object:
+        return self.mixed_op_list("shift_expr", ("<<", ">>"), self.arith_expr, first, line)
 
-    def arith_expr(self) -> object:
-        return self.mixed_op_list("arith_expr", ("+", "-"), self.term)
+    def arith_expr(self, first: object = None, line: int = 0) -> object:
+        return self.mixed_op_list("arith_expr", ("+", "-"), self.term, first, line)
 
-    def term(self) -> object:
-        return self.mixed_op_list("term", ("*", "@", "/", "%", "//"), self.factor)
+    def term(self, first: object = None, line: int = 0) -> object:
+        return self.mixed_op_list("term", ("*", "@", "/", "%", "//"), self.factor, first, line)
 
-    def factor(self) -> object:
-        if self.at_op("+", "-", "~"):
+    def factor(self, first: object = None, line: int = 0) -> object:
+        if first is None and self.at_op("+", "-", "~"):
             line = self.tok.line
             op = self.advance().value
             operand = self.factor()
@@ -778,11 +803,14 @@ class Parser:
                 folded = {"+": value, "-": -value, "~": ~value}[op]
                 return self.make_int(host_int(folded, isinstance(value, MpzInt)), 0)
             return Node("factor_2", line, [Tok(op), operand])
-        return self.power()
+        return self.power(first, line)
 
-    def power(self) -> object:
-        line = self.tok.line
-        base = self.atom_expr()
+    def power(self, first: object = None, line: int = 0) -> object:
+        if first is None:
+            line = self.tok.line
+            base = self.atom_expr()
+        else:
+            base = first
         if not self.accept_op("**"):
             return base
         exponent = self.factor()
