@@ -7,6 +7,7 @@ the reference bytes come from the corpus cache (compiled there once by mpy-cross
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -26,6 +27,23 @@ def test_corpus_is_large_enough(corpus: Corpus) -> None:
     # The brief for the corpus: >= 100 packages and >= 300 modules mpy-cross accepts.
     assert corpus.packages >= 100
     assert len(corpus.accepted) >= 300
+
+
+def test_compiling_makes_no_reference_cycles(corpus: Corpus) -> None:
+    # compile_module pauses the cyclic garbage collector while it runs: free only as
+    # long as what compiling a module allocates is freed by reference counting (a
+    # rejection's traceback is the exception: the collector takes it later)
+    gc.collect()
+    gc.disable()
+    try:
+        for module in corpus.accepted[::3]:
+            try:
+                compile_source(corpus.source(module), corpus.source_name(module))
+            except CompileError:
+                gc.collect()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("batch", range(BATCHES))

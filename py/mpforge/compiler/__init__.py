@@ -10,6 +10,7 @@ message, file and line.
 
 from __future__ import annotations
 
+import gc
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,12 +32,19 @@ _RECURSION_LIMIT = 20000
 
 
 @contextmanager
-def _deep_recursion():
+def _compiling():
+    """Deep recursion allowed, and the cyclic garbage collector paused: the compiler
+    makes no reference cycles (a test checks), so collections while it allocates its
+    many small nodes would only cost time."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, _RECURSION_LIMIT))
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
+        if gc_was_enabled:
+            gc.enable()
         sys.setrecursionlimit(old)
 
 
@@ -55,7 +63,7 @@ def compile_module(
     """
     interned = set(STATIC_QSTRS) | MPY_CROSS_LONG_QSTRS
     try:
-        with _deep_recursion():
+        with _compiling():
             tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
             return compile_tree(tree, source_name, optimize, small_int_bits)
     except RecursionError:

@@ -76,6 +76,15 @@ class Compiler:
     # -- driver ------------------------------------------------------------------------
 
     def compile(self, root: object) -> CompiledModule:
+        try:
+            return self.compile_scopes(root)
+        finally:
+            # the tree holds its scopes (as MicroPython's parse nodes do) and each scope
+            # its node: break those cycles so that reference counting frees the tree
+            for scope in self.scopes:
+                scope.node = None
+
+    def compile_scopes(self, root: object) -> CompiledModule:
         module = self.new_scope(sc.MODULE, root, "<module>")
         i = 0
         while i < len(self.scopes):  # the SCOPE pass discovers more scopes as it goes
