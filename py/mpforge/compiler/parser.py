@@ -42,6 +42,7 @@ COMPARE_OPS = ("<", ">", "==", "<=", ">=", "!=")
 # test() parses such an operand first and descends the operator levels only if needed.
 _ATOM_EXPR_START_KINDS = frozenset(("name", "int", "float", "str", "bytes"))
 _ATOM_EXPR_START_OPS = frozenset(("(", "[", "{", "..."))
+_TRAILER_OPS = frozenset(("(", "[", "."))
 _ENDS_EXPRESSION_KINDS = frozenset(("newline", "end"))
 _ENDS_EXPRESSION_OPS = frozenset(
     (",", ")", "]", "}", ":", "=", ";", "+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=",
@@ -817,9 +818,15 @@ class Parser:
         return self.fold_ints(Node("power", line, [base, exponent]), _fold_same_op("**"))
 
     def atom_expr(self) -> object:
-        line = self.tok.line
-        is_await = self.accept_kw("await")
+        tok = self.tok
+        line = tok.line
+        is_await = tok.kind == "kw" and tok.value == "await"
+        if is_await:
+            self.advance()
         atom = self.atom()
+        tok = self.tok
+        if not is_await and (tok.kind != "op" or tok.value not in _TRAILER_OPS):
+            return atom
         trailers = []
         while self.at_op("(", "[", "."):
             trailers.append(self.trailer())
@@ -968,6 +975,8 @@ class Parser:
     def parse_int(self, tok: Token) -> int:
         """An integer literal as MicroPython reads it (leading zeros are fine: 08 is 8)."""
         text = str(tok.value)
+        if len(text) < 19 and text.isdigit() and text.isascii():
+            return int(text)  # decimal, and far below CPython's limit on int() digits
         base = 10
         if text[:1] == "0" and text[1:2].lower() in ("x", "o", "b"):
             base = {"x": 16, "o": 8, "b": 2}[text[1].lower()]
