@@ -61,15 +61,22 @@ def compile_module(
     Syntax errors found while parsing name `file_name` (the file as opened) when it is
     given, as mpy-cross does when `-s` renames the source.
     """
-    interned = set(STATIC_QSTRS) | MPY_CROSS_LONG_QSTRS
     try:
         with _compiling():
-            tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
-            return compile_tree(tree, source_name, optimize, small_int_bits)
+            return _compile(text, source_name, optimize, small_int_bits, file_name)
     except RecursionError:
         raise CompileError(
             "RuntimeError", "maximum recursion depth exceeded", source_name, 1
         ) from None
+
+
+def _compile(
+    text: str | bytes, source_name: str, optimize: int, small_int_bits: int, file_name: str | None
+) -> CompiledModule:
+    # a function of its own so that the tree is freed before the collector resumes
+    interned = set(STATIC_QSTRS) | MPY_CROSS_LONG_QSTRS
+    tree = parse(text, file_name or source_name, small_int_bits, interned, optimize)
+    return compile_tree(tree, source_name, optimize, small_int_bits)
 
 
 def compile_source(
