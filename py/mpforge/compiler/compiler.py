@@ -259,17 +259,9 @@ class Compiler:
             else:
                 self.scope.add_id_for_modification(name)
             return
-        ident = self.scope.find(name)
-        assert ident is not None
-        emit = self.emit
-        if ident.kind in (sc.GLOBAL_IMPLICIT, sc.GLOBAL_IMPLICIT_ASSIGNED):
-            getattr(emit, f"{action}_name")(name)
-        elif ident.kind == sc.GLOBAL_EXPLICIT:
-            getattr(emit, f"{action}_global")(name)
-        elif ident.kind == sc.LOCAL:
-            getattr(emit, f"{action}_fast")(ident.local_num)
-        else:
-            getattr(emit, f"{action}_deref")(ident.local_num)
+        ident = self.scope.by_name[name]
+        method, by_number = _ID_EMITTERS[action, ident.kind]
+        method(self.emit, ident.local_num if by_number else name)
 
     def load_id(self, name: str) -> None:
         self.id_op(name, "load")
@@ -1560,6 +1552,21 @@ class Compiler:
             self.compile_node(arg)
             self.emit.yield_value()
 
+
+# (action, identifier kind) -> (emitter method, whether it takes the local's number)
+_ID_EMITTERS = {
+    (action, kind): (getattr(Emitter, f"{action}_{suffix}"), by_number)
+    for action in ("load", "store", "delete")
+    for kind, suffix, by_number in (
+        (sc.GLOBAL_IMPLICIT, "name", False),
+        (sc.GLOBAL_IMPLICIT_ASSIGNED, "name", False),
+        (sc.GLOBAL_EXPLICIT, "global", False),
+        (sc.LOCAL, "fast", True),
+        (sc.CELL, "deref", True),
+        (sc.FREE, "deref", True),
+        (sc.UNDECIDED, "deref", True),
+    )
+}
 
 # compile_<rule> handlers by rule name, built once
 _HANDLERS = {

@@ -28,6 +28,10 @@ PASS_EMIT = 4
 BREAK_FROM_FOR = 0x8000
 
 _OP = oc.NUMBER
+# LOAD_CONST_SMALL_INT_MULTI: one opcode per value in [MIN, END)
+_SMALL_INT_MULTI_MIN = -oc.SMALL_INT_MULTI_EXCESS
+_SMALL_INT_MULTI_END = oc.LOAD_CONST_SMALL_INT_MULTI.count - oc.SMALL_INT_MULTI_EXCESS
+_SMALL_INT_MULTI_ZERO = oc.LOAD_CONST_SMALL_INT_MULTI.base + oc.SMALL_INT_MULTI_EXCESS
 
 
 def _const_key(obj: object) -> object:
@@ -219,10 +223,22 @@ class Emitter:
             self.bytecode += arg
 
     def _op_uint(self, stack_adj: int, opcode: int, value: int) -> None:
-        self._op(stack_adj, opcode, encode_uint(value))
+        # _op, inlined
+        if self.pass_ != PASS_SCOPE:
+            self.stack_size += stack_adj
+            if self.stack_size > self.scope.stack_size:
+                self.scope.stack_size = self.stack_size
+            self.last_emit_was_return_value = False
+        bytecode = self.bytecode
+        bytecode.append(opcode)
+        if value < 0x80:
+            bytecode.append(value)
+        else:
+            bytecode += encode_uint(value)
 
     def _op_qstr(self, stack_adj: int, opcode: int, text: str) -> None:
-        self._op_uint(stack_adj, opcode, self.tables.use_qstr(text))
+        qstrs = self.tables.qstrs  # use_qstr, inlined
+        self._op_uint(stack_adj, opcode, qstrs.setdefault(text, len(qstrs)))
 
     def _op_jump(self, stack_adj: int, opcode: int, label: int) -> None:
         self.adjust_stack_size(stack_adj)
@@ -249,10 +265,8 @@ class Emitter:
             self._op(1, _OP[f"LOAD_CONST_{token.upper()}"])
 
     def load_const_small_int(self, value: int) -> None:
-        excess = oc.SMALL_INT_MULTI_EXCESS
-        rng = oc.LOAD_CONST_SMALL_INT_MULTI
-        if -excess <= value < rng.count - excess:
-            self._op(1, rng.base + excess + value)
+        if _SMALL_INT_MULTI_MIN <= value < _SMALL_INT_MULTI_END:
+            self._op(1, _SMALL_INT_MULTI_ZERO + value)
         else:
             self._op(1, _OP["LOAD_CONST_SMALL_INT"], encode_sint(value))
 

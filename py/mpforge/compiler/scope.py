@@ -54,7 +54,8 @@ class Scope:
     parent: Scope | None
     simple_name: str
     raw_code: RawCode = field(default_factory=lambda: RawCode(kind=2, fun_data=b""))
-    id_info: list[Ident] = field(default_factory=list)
+    id_info: list[Ident] = field(default_factory=list)  # in order of first appearance
+    by_name: dict[str, Ident] = field(default_factory=dict)  # the same identifiers
     scope_flags: int = 0
     num_pos_args: int = 0
     num_kwonly_args: int = 0
@@ -72,15 +73,12 @@ class Scope:
         return self.kind in COMP_LIKE
 
     def find(self, name: str) -> Ident | None:
-        for ident in self.id_info:
-            if ident.name == name:
-                return ident
-        return None
+        return self.by_name.get(name)
 
     def find_or_add(self, name: str, kind: str) -> Ident:
-        ident = self.find(name)
+        ident = self.by_name.get(name)
         if ident is None:
-            ident = Ident(name, kind)
+            ident = self.by_name[name] = Ident(name, kind)
             self.id_info.append(ident)
         return ident
 
