@@ -286,32 +286,12 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     if (n_args == 2) {
         return mpf_binary_op(MP_BINARY_OP_POWER, args[0], args[1]);
     }
-    /* modular: square and multiply, every product reduced */
-    mpf_obj_t m = args[2], acc = MPF_OBJ_NEW_SMALL_INT(1);
-    if (!mpf_obj_is_int(args[0]) || !mpf_obj_is_int(args[1]) || !mpf_obj_is_int(m)) {
-        mpf_raise_msg(&mpf_type_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-    }
-    if (!mpf_obj_is_true(m)) {
-        mpf_raise_msg(&mpf_type_ValueError, "pow() 3rd argument cannot be 0");
-    }
-    if (mpf_obj_int_value(args[1]) < 0) {
-        mpf_raise_msg(&mpf_type_ValueError, "pow() 2nd argument cannot be negative when 3rd is given");
-    }
-    mpf_obj_t base = mpf_binary_op(MP_BINARY_OP_MODULO, args[0], m);
-    mpf_int_t e = mpf_obj_int_value(args[1]);
-    while (e > 0) {
-        if (e & 1) {
-            acc = mpf_binary_op(MP_BINARY_OP_MODULO, mpf_binary_op(MP_BINARY_OP_MULTIPLY, acc, base), m);
-        }
-        base = mpf_binary_op(MP_BINARY_OP_MODULO, mpf_binary_op(MP_BINARY_OP_MULTIPLY, base, base), m);
-        e >>= 1;
-    }
-    return mpf_binary_op(MP_BINARY_OP_MODULO, acc, m);
+    return mpf_int_pow3(args[0], args[1], args[2]);
 }
 
 /* hex, oct and bin: format(x, '#x') and so on */
 static mpf_obj_t int_digits(mpf_obj_t o, char type) {
-    if (!mpf_obj_is_int(o)) {
+    if (!mpf_obj_is_integer(o)) {
         mpf_raise_msg(&mpf_type_TypeError, "'%s' object cannot be interpreted as an integer",
             mpf_obj_type_name(o));
     }
@@ -365,12 +345,12 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     (void)n_kw;
     want_args(n_args, 1, 2);
     mpf_obj_t x = args[0];
-    if (!mpf_obj_is_int(x)) {
+    if (!mpf_obj_is_integer(x)) {
         mpf_raise_msg(&mpf_type_TypeError, "type %s doesn't define __round__", mpf_obj_type_name(x));
     }
     mpf_int_t nd = n_args > 1 && args[1] != mpf_const_none ? mpf_obj_int_value(args[1]) : 0;
     if (nd >= 0) {
-        return MPF_OBJ_NEW_SMALL_INT(mpf_obj_int_value(x));
+        return mpf_obj_is_int(x) ? MPF_OBJ_NEW_SMALL_INT(mpf_obj_int_value(x)) : x;
     }
     mpf_obj_t p = MPF_OBJ_NEW_SMALL_INT(1), ten = MPF_OBJ_NEW_SMALL_INT(10);
     for (mpf_int_t i = 0; i < -nd; ++i) {

@@ -163,9 +163,10 @@ static mpf_obj_t builtin_len(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 
 static mpf_obj_t builtin_abs(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     check_args(n_args, n_kw, 1, 1);
-    mpf_int_t v = int_arg(args[0]);
-    return mpf_binary_op(MP_BINARY_OP_MULTIPLY, MPF_OBJ_NEW_SMALL_INT(v < 0 ? -1 : 1),
-        MPF_OBJ_NEW_SMALL_INT(v));
+    if (!mpf_obj_is_integer(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(args[0]));
+    }
+    return mpf_int_abs(args[0]);
 }
 
 

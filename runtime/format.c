@@ -42,11 +42,20 @@ void mpf_format_number(mpf_print_t *p, bool neg, const char *prefix, const char 
     char sign = neg ? '-' : spec->sign;
     size_t np = strlen(prefix);
     /* thousands separators: every 3 decimal digits, every 4 in other bases */
-    char grouped[200];
-    if (spec->group && n < sizeof(grouped) / 2) {
-        size_t every = np ? 4 : 3, k = 0, int_digits = 0;
-        while (int_digits < n && digits[int_digits] >= '0' && digits[int_digits] <= '9') {
-            ++int_digits; /* a float's fraction and exponent are not grouped */
+    char local[200];
+    char *grouped = local;
+    if (spec->group && n >= sizeof(local) / 2) {
+        grouped = mpf_alloc(2 * n); /* a big int's digits */
+    }
+    if (spec->group) {
+        bool radix = spec->type == 'x' || spec->type == 'X' || spec->type == 'o' || spec->type == 'b';
+        size_t every = radix ? 4 : 3, k = 0, int_digits = 0;
+        /* a float's fraction and exponent are not grouped */
+        for (char c; int_digits < n; ++int_digits) {
+            c = digits[int_digits];
+            if (!((c >= '0' && c <= '9') || (radix && (c | 32) >= 'a' && (c | 32) <= 'f'))) {
+                break;
+            }
         }
         for (size_t i = 0; i < n; ++i) {
             if (i && i < int_digits && (int_digits - i) % every == 0) {
@@ -77,8 +86,8 @@ void mpf_format_number(mpf_print_t *p, bool neg, const char *prefix, const char 
 
 static void format_int(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) {
     char type = spec->type ? spec->type : 'd';
-    mpf_int_t x = mpf_obj_int_value(v);
     if (type == 'c') {
+        mpf_int_t x = mpf_obj_int_value(v);
         char c[4];
         mpf_fmt_spec_t t = *spec;
         t.align = spec->align ? spec->align : '>';
@@ -86,32 +95,33 @@ static void format_int(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) 
         mpf_format_text(p, c, mpf_utf8_encode(x, c), &t);
         return;
     }
-    unsigned shift = type == 'x' || type == 'X' ? 4 : type == 'o' ? 3 : type == 'b' ? 1 : 0;
-    if (shift == 0 && type != 'd' && type != 'n') {
+    unsigned base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : type == 'b' ? 2 : 10;
+    if (base == 10 && type != 'd' && type != 'n') {
         mpf_raise_msg(&mpf_type_ValueError, "unknown format code '%c' for object of type '%s'", type,
             mpf_obj_type_name(v));
     }
-    const char *hex = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    char buf[8 * sizeof(mpf_int_t) + 2], *e = buf + sizeof(buf), *s = e;
-    uintptr_t u = x < 0 ? 0 - (uintptr_t)x : (uintptr_t)x;
-    do {
-        *--s = shift ? hex[u & ((1u << shift) - 1)] : (char)('0' + u % 10);
-        u = shift ? u >> shift : u / 10;
-    } while (u);
-    while (spec->prec > 0 && e - s < spec->prec && s > buf) {
-        *--s = '0';
+    /* the digits, after the zeros a precision asks for (%.5d) */
+    mpf_print_t digits;
+    mpf_print_init_heap(&digits);
+    bool neg = mpf_int_print_digits(&digits, v, base, type == 'X');
+    if (spec->prec > 0 && digits.len < (size_t)spec->prec) {
+        mpf_print_t padded;
+        mpf_print_init_heap(&padded);
+        fill_run(&padded, '0', (size_t)spec->prec - digits.len);
+        mpf_print_strn(&padded, digits.buf, digits.len);
+        digits = padded;
     }
     const char *prefix = "";
-    if (spec->alt && shift) {
+    if (spec->alt && base != 10) {
         prefix = type == 'x' ? "0x" : type == 'X' ? "0X" : type == 'o' ? "0o" : "0b";
     }
-    mpf_format_number(p, x < 0, prefix, s, (size_t)(e - s), spec);
+    mpf_format_number(p, neg, prefix, digits.buf, digits.len, spec);
 }
 
 void mpf_format_value(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) {
     /* bool formats as text unless the spec asks for a number (as CPython's int.__format__) */
     bool as_text_bool = (v == mpf_const_true || v == mpf_const_false) && spec->type == 0;
-    if (mpf_obj_is_int(v) && !as_text_bool && spec->type != 's') {
+    if (mpf_obj_is_integer(v) && !as_text_bool && spec->type != 's') {
         format_int(p, v, spec);
         return;
     }
@@ -311,7 +321,7 @@ static void format_into(mpf_print_t *p, format_args_t *fa, const char *s, size_t
         }
         mpf_fmt_spec_t spec;
         mpf_format_parse_spec(spec_s, spec_n, &spec);
-        if (spec.prec >= 0 && mpf_obj_is_int(v) && spec.type != 's' &&
+        if (spec.prec >= 0 && mpf_obj_is_integer(v) && spec.type != 's' &&
             !((v == mpf_const_true || v == mpf_const_false) && spec.type == 0)) {
             mpf_raise_msg(&mpf_type_ValueError, "precision not allowed in integer format specifier");
         }
@@ -466,7 +476,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             case 'x':
             case 'X':
             case 'o':
-                if (!mpf_obj_is_int(v)) {
+                if (!mpf_obj_is_integer(v)) {
                     mpf_raise_msg(&mpf_type_TypeError, "%%%c format: a number is required, not %s", type,
                         mpf_obj_type_name(v));
                 }

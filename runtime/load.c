@@ -93,24 +93,20 @@ static mpf_obj_t load_obj(reader_t *r, unsigned depth) {
             if (n == 0 || n > (size_t)(r->end - r->p)) {
                 malformed();
             }
-            const uint8_t *t = r->p;
+            const char *t = (const char *)r->p;
             r->p += n;
+            /* decimal text, as mpy-cross writes it */
             bool neg = t[0] == '-';
-            size_t i = neg;
-            mpf_int_t v = 0;
-            if (i == n) {
-                malformed();
-            }
-            for (; i < n; ++i) {
+            for (size_t i = neg; i < n; ++i) {
                 if (t[i] < '0' || t[i] > '9') {
                     malformed();
                 }
-                if (v > (MPF_SMALL_INT_MAX - (t[i] - '0')) / 10) {
-                    mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
-                }
-                v = v * 10 + (t[i] - '0');
             }
-            return MPF_OBJ_NEW_SMALL_INT(neg ? -v : v);
+            mpf_obj_t v = mpf_int_from_digits(t + neg, n - neg, 10, neg);
+            if (v == MPF_OBJ_NULL) {
+                malformed();
+            }
+            return v;
         }
         case OBJ_TUPLE: {
             size_t n = read_uint(r);

@@ -8,7 +8,14 @@
 
 static void int_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
-    mpf_print_int(p, MPF_OBJ_SMALL_INT_VALUE(self));
+    if (MPF_OBJ_IS_SMALL_INT(self)) {
+        mpf_print_int(p, MPF_OBJ_SMALL_INT_VALUE(self));
+        return;
+    }
+    if (((const mpf_bigint_t *)self)->neg) {
+        mpf_print_strn(p, "-", 1);
+    }
+    mpf_int_print_digits(p, self, 10, false);
 }
 
 static void bool_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
@@ -430,6 +437,10 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
     }
     if (mpf_obj_is_int(a) && mpf_obj_is_int(b)) {
         return mpf_obj_int_value(a) == mpf_obj_int_value(b);
+    }
+    if (mpf_obj_is_bigint(a) || mpf_obj_is_bigint(b)) {
+        return mpf_obj_is_integer(a) && mpf_obj_is_integer(b) &&
+               mpf_int_binary_op(MP_BINARY_OP_EQUAL, a, b) == mpf_const_true;
     }
     if (mpf_obj_is_str(a) && mpf_obj_is_str(b)) {
         size_t la, lb;

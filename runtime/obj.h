@@ -182,6 +182,29 @@ typedef struct {
     const mpf_type_t *native; /* the built-in base the instances extend, or NULL */
 } mpf_class_t;
 
+/* --- ints beyond the small-int range (objint.c, arithmetic in mpz.c) ---
+ * A value that fits a small int is always one, so a big int never equals a small int. */
+typedef uint32_t mpf_digit_t;
+
+typedef struct {
+    mpf_obj_base_t base; /* &mpf_type_int */
+    size_t len;          /* digits of the magnitude, least significant first; the top one non-zero */
+    bool neg;
+    mpf_digit_t dig[];
+} mpf_bigint_t;
+
+/* a big int of n digits as ROM data (the freezer's constants): mpf_bigint_t's layout */
+#define MPF_ROM_BIGINT_T(n) \
+    struct { \
+        mpf_obj_base_t base; \
+        size_t len; \
+        bool neg; \
+        mpf_digit_t dig[n]; \
+    }
+
+/* bits of a small int's value, for the preprocessor (the freezer's constants) */
+#define MPF_SMALL_INT_BITS (INTPTR_MAX > 0x7fffffffL ? 63 : 31)
+
 /* --- containers --- */
 typedef struct {
     mpf_obj_base_t base;
@@ -314,6 +337,21 @@ mpf_obj_t mpf_obj_new_str(const char *data, size_t len);
 mpf_obj_t mpf_obj_new_str_uninit(size_t len, char **data);
 void mpf_obj_print(mpf_obj_t o, bool repr);
 bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b);
+
+/* objint.c: ints of any size (small, bool or big) */
+bool mpf_obj_is_bigint(mpf_obj_t o);
+bool mpf_obj_is_integer(mpf_obj_t o); /* small int, bool or big int */
+mpf_obj_t mpf_int_from_ll(long long v);
+/* both operands integers; MPF_OBJ_NULL for an operator ints don't have */
+mpf_obj_t mpf_int_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs);
+mpf_obj_t mpf_int_unary_op(unsigned op, mpf_obj_t arg); /* POSITIVE, NEGATIVE, INVERT */
+mpf_obj_t mpf_int_pow3(mpf_obj_t base, mpf_obj_t exp, mpf_obj_t mod);
+mpf_obj_t mpf_int_abs(mpf_obj_t o);
+size_t mpf_int_hash(mpf_obj_t o); /* the value's low word, as a small int hashes */
+/* the digits of |o| (any integer) in base 2..36, most significant first; true if o < 0 */
+bool mpf_int_print_digits(struct _mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper);
+/* digits (and '_') in base 2..36 as an int; MPF_OBJ_NULL if there is no digit or another character */
+mpf_obj_t mpf_int_from_digits(const char *s, size_t len, unsigned base, bool neg);
 
 /* runtime.c */
 mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs);

@@ -8,8 +8,8 @@
 #include "print.h"
 
 size_t mpf_obj_hash(mpf_obj_t o) {
-    if (mpf_obj_is_int(o)) {
-        return (size_t)mpf_obj_int_value(o);
+    if (mpf_obj_is_integer(o)) {
+        return mpf_int_hash(o);
     }
     if (mpf_obj_is_str(o) || (MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_bytes)) {
         /* FNV-1a over the text, so an interned and a heap copy of it hash alike */

@@ -19,111 +19,9 @@ static const char *const binary_op_name[MP_BINARY_OP_NUM] = {
 
 static const char *const unary_op_name[] = {"__pos__", "__neg__", "__invert__", "__not__"};
 
-static _Noreturn void raise_overflow(void) {
-    mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
-}
-
-static mpf_obj_t new_int(mpf_int_t v) {
-    if (!MPF_SMALL_INT_FITS(v)) {
-        raise_overflow();
-    }
-    return MPF_OBJ_NEW_SMALL_INT(v);
-}
-
 static _Noreturn void raise_unsupported(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     mpf_raise_msg(&mpf_type_TypeError, "unsupported types for %s: '%s', '%s'",
         binary_op_name[op], mpf_obj_type_name(lhs), mpf_obj_type_name(rhs));
-}
-
-static mpf_obj_t int_binary_op(unsigned op, mpf_int_t a, mpf_int_t b, mpf_obj_t lhs, mpf_obj_t rhs) {
-    /* operands are small ints, one bit narrower than mpf_int_t, so + and - cannot wrap */
-    mpf_int_t r;
-    switch (op) {
-        case MP_BINARY_OP_LESS:
-            return MPF_OBJ_BOOL(a < b);
-        case MP_BINARY_OP_MORE:
-            return MPF_OBJ_BOOL(a > b);
-        case MP_BINARY_OP_EQUAL:
-            return MPF_OBJ_BOOL(a == b);
-        case MP_BINARY_OP_LESS_EQUAL:
-            return MPF_OBJ_BOOL(a <= b);
-        case MP_BINARY_OP_MORE_EQUAL:
-            return MPF_OBJ_BOOL(a >= b);
-        case MP_BINARY_OP_NOT_EQUAL:
-            return MPF_OBJ_BOOL(a != b);
-        case MP_BINARY_OP_OR:
-            return new_int(a | b);
-        case MP_BINARY_OP_XOR:
-            return new_int(a ^ b);
-        case MP_BINARY_OP_AND:
-            return new_int(a & b);
-        case MP_BINARY_OP_ADD:
-            return new_int(a + b);
-        case MP_BINARY_OP_SUBTRACT:
-            return new_int(a - b);
-        case MP_BINARY_OP_MULTIPLY:
-            if (__builtin_mul_overflow(a, b, &r)) {
-                raise_overflow();
-            }
-            return new_int(r);
-        case MP_BINARY_OP_TRUE_DIVIDE:
-            if (b == 0) {
-                mpf_raise_msg(&mpf_type_ZeroDivisionError, "divide by zero");
-            }
-            raise_unsupported(op, lhs, rhs);
-        case MP_BINARY_OP_FLOOR_DIVIDE:
-        case MP_BINARY_OP_MODULO: {
-            if (b == 0) {
-                mpf_raise_msg(&mpf_type_ZeroDivisionError, "divide by zero");
-            }
-            /* C truncates toward zero; Python floors */
-            mpf_int_t q = a / b, m = a % b;
-            if (m != 0 && ((m < 0) != (b < 0))) {
-                q -= 1;
-                m += b;
-            }
-            return new_int(op == MP_BINARY_OP_MODULO ? m : q);
-        }
-        case MP_BINARY_OP_POWER: {
-            if (b < 0) {
-                mpf_raise_msg(&mpf_type_ValueError, "negative power with no float support");
-            }
-            mpf_int_t acc = 1, base = a;
-            while (b) {
-                if (b & 1) {
-                    if (__builtin_mul_overflow(acc, base, &acc) || !MPF_SMALL_INT_FITS(acc)) {
-                        raise_overflow();
-                    }
-                }
-                b >>= 1;
-                if (b && (__builtin_mul_overflow(base, base, &base) || !MPF_SMALL_INT_FITS(base))) {
-                    raise_overflow();
-                }
-            }
-            return new_int(acc);
-        }
-        case MP_BINARY_OP_LSHIFT:
-        case MP_BINARY_OP_RSHIFT:
-            if (b < 0) {
-                mpf_raise_msg(&mpf_type_ValueError, "negative shift count");
-            }
-            if (op == MP_BINARY_OP_RSHIFT) {
-                return new_int(b >= (mpf_int_t)(8 * sizeof(mpf_int_t)) ? (a < 0 ? -1 : 0) : a >> b);
-            }
-            if (a == 0) {
-                return lhs;
-            }
-            if (b >= (mpf_int_t)(8 * sizeof(mpf_int_t) - 1)) {
-                raise_overflow();
-            }
-            r = (mpf_int_t)((uintptr_t)a << b);
-            if ((r >> b) != a) {
-                raise_overflow();
-            }
-            return new_int(r);
-        default:
-            raise_unsupported(op, lhs, rhs);
-    }
 }
 
 static int str_compare(mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -265,10 +163,14 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
     if ((lhs == mpf_const_true || lhs == mpf_const_false) && (rhs == mpf_const_true || rhs == mpf_const_false) &&
         (op == MP_BINARY_OP_AND || op == MP_BINARY_OP_OR || op == MP_BINARY_OP_XOR)) {
-        return MPF_OBJ_BOOL(mpf_obj_is_true(int_binary_op(op, lhs == mpf_const_true, rhs == mpf_const_true, lhs, rhs)));
+        return MPF_OBJ_BOOL(mpf_obj_is_true(mpf_int_binary_op(op, lhs, rhs)));
     }
-    if (mpf_obj_is_int(lhs) && mpf_obj_is_int(rhs)) {
-        return int_binary_op(op, mpf_obj_int_value(lhs), mpf_obj_int_value(rhs), lhs, rhs);
+    if (mpf_obj_is_integer(lhs) && mpf_obj_is_integer(rhs)) {
+        mpf_obj_t r = mpf_int_binary_op(op, lhs, rhs);
+        if (r == MPF_OBJ_NULL) {
+            raise_unsupported(op, lhs, rhs);
+        }
+        return r;
     }
     if (op == MP_BINARY_OP_EQUAL) {
         return MPF_OBJ_BOOL(mpf_obj_equal(lhs, rhs));
@@ -314,16 +216,8 @@ mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg) {
             return mpf_unary_op(op, native);
         }
     }
-    if (mpf_obj_is_int(arg) && op < MP_UNARY_OP_NOT) {
-        mpf_int_t v = mpf_obj_int_value(arg);
-        switch (op) {
-            case MP_UNARY_OP_POSITIVE:
-                return MPF_OBJ_NEW_SMALL_INT(v);
-            case MP_UNARY_OP_NEGATIVE:
-                return new_int(-v);
-            default:
-                return MPF_OBJ_NEW_SMALL_INT(~v);
-        }
+    if (mpf_obj_is_integer(arg) && op < MP_UNARY_OP_NOT) {
+        return mpf_int_unary_op(op, arg);
     }
     if (op < MP_UNARY_OP_NOT) {
         mpf_raise_msg(&mpf_type_TypeError, "unsupported type for %s: '%s'", unary_op_name[op],

@@ -1,4 +1,4 @@
-# requires: bigint
+# requires: bigint, float
 x = 2 ** 62
 for k in range(4):
     x = x * 2 - 1

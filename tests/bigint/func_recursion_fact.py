@@ -15,7 +15,7 @@ def depth(n):
         return 0
     return 1 + depth(n - 1)
 
-print(depth(200))
+print(depth(80))
 
 def is_even(n):
     if n == 0:

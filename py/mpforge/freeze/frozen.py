@@ -140,9 +140,11 @@ def _const(
     obj: object,
     strs: list[dict[str, object]],
     tuples: list[dict[str, object]] | None = None,
+    ints: list[dict[str, object]] | None = None,
 ) -> str:
-    """The C expression of one constant; strings and tuples become ROM objects listed in
-    `strs` and `tuples` (a tuple after the tuples it holds, as C needs them declared)."""
+    """The C expression of one constant; strings, big ints and tuples become ROM objects
+    listed in `strs`, `ints` and `tuples` (a tuple after the tuples it holds, as C needs
+    them declared)."""
     if obj is None:
         return "mpf_const_none"
     if obj is True:
@@ -166,22 +168,40 @@ def _const(
         return f"(mpf_obj_t)&{ident}"
     if isinstance(obj, int) and -(2**30) <= obj < 2**30:
         return f"MPF_OBJ_NEW_SMALL_INT({obj})"
+    if isinstance(obj, int) and ints is not None:
+        return _big_int(f"{module_ident}_const_int_{index}", int(obj), ints)
     if isinstance(obj, tuple) and tuples is not None:
         items = [
-            _const(module_name, module_ident, f"{index}_{i}", item, strs, tuples)
+            _const(module_name, module_ident, f"{index}_{i}", item, strs, tuples, ints)
             for i, item in enumerate(obj)
         ]
         ident = f"{module_ident}_const_tuple_{index}"
         tuples.append({"ident": ident, "len": len(items), "items": items})
         return f"(mpf_obj_t)&{ident}"
-    # the C runtime has no object model for these yet (big int, float, complex,
-    # Ellipsis): refusing is better than ROM objects it would misread
+    # the C runtime has no object model for these yet (float, complex, Ellipsis):
+    # refusing is better than ROM objects it would misread
     kind = type(obj).__name__ if obj is not Ellipsis else "Ellipsis"
     text = repr(obj) if len(repr(obj)) <= 40 else repr(obj)[:37] + "..."
     raise MpforgeError(
         f"module {module_name}: constant {text} ({kind}) cannot be frozen yet: the C runtime "
-        "has only None/True/False, str, bytes, small-int and tuple constants"
+        "has only None/True/False, str, bytes, int and tuple constants"
     )
+
+
+def _big_int(ident: str, value: int, ints: list[dict[str, object]]) -> str:
+    """An int beyond 31 bits as a ROM mpf_bigint_t (sign, 32-bit digits from the least
+    significant). One that fits a 63-bit small int is a small int where words are 64
+    bits: the runtime keeps every such value small, and the preprocessor chooses."""
+    magnitude = abs(value)
+    digits = []
+    while magnitude:
+        digits.append(f"0x{magnitude & 0xFFFFFFFF:08x}u")
+        magnitude >>= 32
+    word_fits = -(2**62) <= value < 2**62
+    ints.append(
+        {"ident": ident, "value": value, "neg": value < 0, "digits": digits, "word_fits": word_fits}
+    )
+    return f"{ident}_obj" if word_fits else f"(mpf_obj_t)&{ident}"
 
 
 def _module_context(
@@ -191,7 +211,8 @@ def _module_context(
     qstr_ids = [pool.add(q) for q in module.qstrs]
     strs: list[dict[str, object]] = []
     tuples: list[dict[str, object]] = []
-    consts = [_const(name, ident, i, obj, strs, tuples) for i, obj in enumerate(module.objs)]
+    ints: list[dict[str, object]] = []
+    consts = [_const(name, ident, i, obj, strs, tuples, ints) for i, obj in enumerate(module.objs)]
     raw_codes: list[_RawCodeOut] = []
     counter = [0]
 
@@ -224,6 +245,7 @@ def _module_context(
         "consts": consts,
         "strs": strs,
         "tuples": tuples,
+        "ints": ints,
         "raw_codes": raw_codes,
         "root": root,
     }

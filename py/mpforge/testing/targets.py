@@ -152,10 +152,13 @@ class _FirmwareTarget:
 
 
 # What the C runtime has today: try/except/finally and the builtin exception classes
-# (runtime/vm.c, exc.c), the time module (modtime.c). Not yet: float, bigint, datatypes
-# (bytes, default and */** arguments are missing), modules. The C runtime's developer
-# widens this as the runtime grows.
-_FIRMWARE_FEATURES: frozenset[str] = frozenset({"exceptions", "classes", "generators", "time"})
+# (runtime/vm.c, exc.c), classes, generators, the time module (modtime.c), big ints
+# (runtime/objint.c, mpz.c). Not yet: float, datatypes (bytes, default and */**
+# arguments are missing), modules. The C runtime's developer widens this as the runtime
+# grows.
+_FIRMWARE_FEATURES: frozenset[str] = frozenset(
+    {"exceptions", "classes", "generators", "time", "bigint"}
+)
 
 
 def get_target(name: str) -> Target:
