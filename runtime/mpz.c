@@ -55,13 +55,14 @@ size_t mpf_mpn_sub(mpf_digit_t *r, const mpf_digit_t *a, size_t na, const mpf_di
 size_t mpf_mpn_mul(mpf_digit_t *r, const mpf_digit_t *a, size_t na, const mpf_digit_t *b, size_t nb) {
     memset(r, 0, (na + nb) * sizeof(mpf_digit_t));
     for (size_t i = 0; i < na; ++i) {
-        mpf_ddigit_t ai = a[i], carry = 0;
+        mpf_digit_t ai = a[i];
+        mpf_ddigit_t carry = 0;
         if (ai == 0) {
             continue;
         }
         /* ai * b[j] + r + carry <= (2^32-1)^2 + 2 (2^32-1) = 2^64 - 1: no overflow */
         for (size_t j = 0; j < nb; ++j) {
-            carry += ai * b[j] + r[i + j];
+            carry += (mpf_ddigit_t)ai * b[j] + r[i + j];
             r[i + j] = (mpf_digit_t)carry;
             carry >>= MPF_DIGIT_BITS;
         }
@@ -155,21 +156,24 @@ void mpf_mpn_divmod(mpf_digit_t *q, size_t *nq, mpf_digit_t *r, size_t *nr, cons
     memset(u, 0, (na + 1 + nb + 1) * sizeof(mpf_digit_t));
     mpf_mpn_shl(u, a, na, s);
     mpf_mpn_shl(v, b, nb, s);
-    mpf_ddigit_t vtop = v[nb - 1], vnext = v[nb - 2];
+    mpf_digit_t vtop = v[nb - 1], vnext = v[nb - 2];
     for (size_t j = na - nb + 1; j-- > 0;) {
         mpf_ddigit_t num = ((mpf_ddigit_t)u[j + nb] << MPF_DIGIT_BITS) | u[j + nb - 1];
         mpf_ddigit_t qhat = num / vtop, rhat = num % vtop;
-        while (qhat > DIGIT_MAX || qhat * vnext > ((rhat << MPF_DIGIT_BITS) | u[j + nb - 2])) {
+        while (qhat > DIGIT_MAX ||
+               (mpf_ddigit_t)(mpf_digit_t)qhat * vnext > ((rhat << MPF_DIGIT_BITS) | u[j + nb - 2])) {
             --qhat;
             rhat += vtop;
             if (rhat > DIGIT_MAX) {
                 break;
             }
         }
-        /* u[j..j+nb] -= qhat * v */
+        /* u[j..j+nb] -= qhat * v; qhat fits a digit now, so every product is 32 x 32 -> 64
+         * (one instruction on Cortex-M3/M4, a libgcc helper elsewhere) */
+        mpf_digit_t qd = (mpf_digit_t)qhat;
         mpf_ddigit_t carry = 0, borrow = 0;
         for (size_t i = 0; i < nb; ++i) {
-            mpf_ddigit_t p = qhat * v[i] + carry;
+            mpf_ddigit_t p = (mpf_ddigit_t)qd * v[i] + carry;
             carry = p >> MPF_DIGIT_BITS;
             mpf_ddigit_t sub = (mpf_digit_t)p + borrow;
             borrow = u[i + j] < sub;
@@ -180,7 +184,7 @@ void mpf_mpn_divmod(mpf_digit_t *q, size_t *nq, mpf_digit_t *r, size_t *nr, cons
         u[j + nb] = (mpf_digit_t)(u[j + nb] - sub);
         if (negative) {
             /* the estimate was one too large: add v back (the carry out cancels the borrow) */
-            --qhat;
+            --qd;
             carry = 0;
             for (size_t i = 0; i < nb; ++i) {
                 carry += (mpf_ddigit_t)u[i + j] + v[i];
@@ -189,7 +193,7 @@ void mpf_mpn_divmod(mpf_digit_t *q, size_t *nq, mpf_digit_t *r, size_t *nr, cons
             }
             u[j + nb] = (mpf_digit_t)(u[j + nb] + carry);
         }
-        q[j] = (mpf_digit_t)qhat;
+        q[j] = qd;
     }
     *nq = mpf_mpn_norm(q, na - nb + 1);
     *nr = mpf_mpn_shr(r, u, nb, s);

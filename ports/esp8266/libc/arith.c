@@ -49,6 +49,16 @@ uint64_t __umulsidi3(uint32_t a, uint32_t b) {
     return lo + (mid << 16) + (hi << 32);
 }
 
+/* 64 x 64 -> 64 (big ints' digit products): the low word's widening product and the
+ * cross terms' low halves; the same bits signed or unsigned */
+int64_t __muldi3(int64_t a, int64_t b);
+
+int64_t __muldi3(int64_t a, int64_t b) {
+    uint32_t al = (uint32_t)a, ah = (uint32_t)((uint64_t)a >> 32);
+    uint32_t bl = (uint32_t)b, bh = (uint32_t)((uint64_t)b >> 32);
+    return (int64_t)(__umulsidi3(al, bl) + ((uint64_t)(al * bh + ah * bl) << 32));
+}
+
 /* 64-bit division: libgcc has the combined divide-and-remainder helpers */
 int64_t __divmoddi4(int64_t a, int64_t b, int64_t *rem);
 uint64_t __udivmoddi4(uint64_t a, uint64_t b, uint64_t *rem);
