@@ -91,8 +91,11 @@ static void write_error(const char *s) {
     mpf_port_write_error(s, strlen(s));
 }
 
+/* in_main: the image is copied into the heap (the functions it defines must outlive
+ * the caller's buffer) and runs in the globals of the module run before, as a REPL's
+ * statements do */
 __attribute__((noinline)) static int run_mpy(const uint8_t *data, size_t len,
-    const char *source_name) {
+    const char *source_name, bool in_main) {
     mpf_context_t *ctx;
     const mpf_raw_code_t *rc;
     mpf_nlr_t nlr;
@@ -117,10 +120,20 @@ __attribute__((noinline)) static int run_mpy(const uint8_t *data, size_t len,
         write_error("\n");
         return 1;
     }
+    mpf_map_t *main_globals = in_main && running != NULL ? running->globals : NULL;
+    if (in_main) {
+        uint8_t *copy = mpf_alloc(len);
+        memcpy(copy, data, len);
+        data = copy;
+    }
     ctx = mpf_alloc(sizeof(*ctx));
-    running = ctx;
     rc = mpf_load_mpy(data, len, ctx);
-    new_globals(ctx);
+    running = ctx;
+    if (main_globals != NULL) {
+        ctx->globals = main_globals;
+    } else {
+        new_globals(ctx);
+    }
     mpf_nlr_pop();
     return run_module(rc, ctx);
 }
@@ -132,5 +145,10 @@ int mpf_run_frozen(const char *module_name) {
 
 int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name) {
     ENTER();
-    return run_mpy(data, len, source_name);
+    return run_mpy(data, len, source_name, false);
+}
+
+int mpf_run_mpy_in_main(const uint8_t *data, size_t len, const char *source_name) {
+    ENTER();
+    return run_mpy(data, len, source_name, true);
 }

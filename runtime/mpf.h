@@ -39,6 +39,11 @@ int mpf_run_frozen(const char *module_name);
  * mpf_port_write_error and gives 1. */
 int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name);
 
+/* As mpf_run_mpy, in the globals left by the module run before (a REPL's statements
+ * share them): the image is copied into the heap, so the caller may reuse its buffer
+ * while functions defined by this code live on. */
+int mpf_run_mpy_in_main(const uint8_t *data, size_t len, const char *source_name);
+
 /* Provided by the port: the console. */
 void mpf_port_write(const char *s, size_t n);
 

@@ -4,6 +4,7 @@ and the REPL on the Python-hosted VM."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import struct
@@ -73,6 +74,43 @@ def test_repl_session(link) -> None:
         "3\n0\n1\n4\n[1, 'a']\nTraceback (most recent call last):\n"
         '  File "<stdin>", line 1, in <module>\nZeroDivisionError: divide by zero\n'
     )
+
+
+# Statements that only work if each sees what the ones before defined; the functions
+# and classes of early statements run after later images have reused the loader's buffer.
+SESSION = [
+    "x = 6",
+    "def times(n):\n    return x * n\n",
+    "class Box:\n    def __init__(self, v):\n        self.v = v\n"
+    "    def twice(self):\n        return times(self.v)\n",
+    "junk = [str(i) * 10 for i in range(100)]",
+    "b = Box(7)",
+    "b.twice()",
+    "x = 10; times(2)",
+    "[Box(i).twice() for i in range(3)]",
+    "del junk",
+    "'junk' in globals()",
+]
+
+
+def cpython_session(statements: list[str]) -> str:
+    """What the statements print in one CPython namespace, through the same rewrite."""
+    out = io.StringIO()
+    namespace: dict[str, object] = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(out):
+        for text in statements:
+            exec(compile(repl_source(text), "<stdin>", "exec"), namespace)
+    return out.getvalue()
+
+
+def test_repl_statements_share_globals(link) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert repl(LoaderRunner(link, out), "banner", scripted(SESSION), err) == 0
+    assert err.getvalue() == "banner\n\n"
+    assert out.getvalue() == cpython_session(SESSION)
+    # a module run with exec starts afresh: the session's names are gone
+    status, text = link.execute(compile_source("print('x' in globals())", "a.py"), "a.py")
+    assert (status, text) == (0, "False\n")
 
 
 def test_damaged_frame_is_refused(link) -> None:

@@ -1,6 +1,7 @@
 /* The serial loader's device side; the protocol is described in mpfloader.h. */
 #include "mpfloader.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "mpf.h"
@@ -14,6 +15,8 @@
 #define NAK 0x15
 
 static int active;
+/* 'S' statements share the globals of the ones before, until an 'X' starts afresh */
+static int in_session;
 
 int mpf_loader_active(void) {
     return active;
@@ -112,7 +115,7 @@ int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size) {
             mpf_loader_port_put((const char *)buf, len);
             mpf_loader_port_put(&end, 1);
             mpf_loader_port_flush();
-        } else if (head[0] == 'X') {
+        } else if (head[0] == 'X' || head[0] == 'S') {
             const uint8_t *nul = memchr(buf, 0, len);
             if (nul == NULL) {
                 reject('F');
@@ -120,10 +123,16 @@ int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size) {
             }
             char ack = ACK;
             mpf_loader_port_put(&ack, 1);
-            mpf_init(heap, heap_size);
+            bool session = head[0] == 'S';
+            if (!session || !in_session) {
+                mpf_init(heap, heap_size);
+            }
+            in_session = session;
             active = 1;
             size_t skip = (size_t)(nul - buf) + 1;
-            int status = mpf_run_mpy(buf + skip, len - skip, (const char *)buf);
+            const char *name = (const char *)buf;
+            int status = session ? mpf_run_mpy_in_main(buf + skip, len - skip, name)
+                                 : mpf_run_mpy(buf + skip, len - skip, name);
             active = 0;
             char done[2] = {EOT, status == 0 ? '0' : '1'};
             mpf_loader_port_put(done, 2);

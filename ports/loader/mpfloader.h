@@ -5,6 +5,8 @@
  *   'H' hello      payload: a token; reply STX "mpf-loader 1 <buffer bytes> <token>" ETX
  *   'X' execute    payload: source name, NUL, .mpy image; reply ACK, the program's output
  *                  (EOT and DLE bytes sent as DLE, byte ^ 0x20), EOT, '0' or '1' (status)
+ *   'S' statement  as 'X', in the globals the 'S' before it left (a REPL session); the
+ *                  first 'S', and every 'X', starts with a fresh runtime
  *   rejected       NAK and a reason: 'C' CRC, 'L' longer than the buffer, 'U' command,
  *                  'F' no NUL after the name
  * Bytes outside a frame are ignored, so boot output and line noise cannot start one. */
@@ -23,7 +25,8 @@ void mpf_loader_port_put(const char *s, size_t n);  /* raw bytes to the host */
 void mpf_loader_port_flush(void);                   /* end of a reply */
 
 /* Serve frames until the input ends. `buf` holds one .mpy (and must stay valid while it
- * runs); `heap` is given to mpf_init afresh for each module. Returns 0. */
+ * runs); `heap` is given to mpf_init afresh for each 'X' module and REPL session.
+ * Returns 0. */
 int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size);
 
 /* While a module runs, the port's console output goes through here. */

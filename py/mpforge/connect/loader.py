@@ -91,15 +91,21 @@ class LoaderLink:
         )
 
     def execute(
-        self, mpy: bytes, name: str, echo: Callable[[str], None] | None = None
+        self,
+        mpy: bytes,
+        name: str,
+        echo: Callable[[str], None] | None = None,
+        session: bool = False,
     ) -> tuple[int, str]:
-        """Run `mpy`; returns (status 0 or 1, output); output also goes to `echo` as it comes."""
+        """Run `mpy`; returns (status 0 or 1, output); output also goes to `echo` as it comes.
+
+        `session`: run in the globals the session's statements before left (a REPL)."""
         if self.buffer_size and len(mpy) + len(name) + 1 > self.buffer_size:
             raise MpforgeError(
                 f"{name}: {len(mpy)} bytes of .mpy, the loader on {self.where} takes "
                 f"{self.buffer_size}"
             )
-        self.transport.write(frame(b"X", name.encode() + b"\0" + mpy))
+        self.transport.write(frame(b"S" if session else b"X", name.encode() + b"\0" + mpy))
         deadline = time.monotonic() + self.timeout
         while True:
             b = self._byte(deadline)

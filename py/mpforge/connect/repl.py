@@ -4,9 +4,8 @@ MicroPython's REPL prints the repr of an expression statement's value unless it 
 None. Our compiler has no such mode, so `repl_source` rewrites each top-level
 expression statement into an assignment and a print, keeping every other statement as
 typed (CPython's `ast` finds the statements; its grammar covers what we compile).
-Targets: the Python-hosted VM (globals kept between statements) and firmware over the
-serial loader (each statement runs as a fresh module: the C runtime's mpf_run_mpy
-gives every module new globals).
+Targets: the Python-hosted VM and firmware over the serial loader; on both, the
+statements of a session share one module's globals.
 """
 
 from __future__ import annotations
@@ -90,7 +89,7 @@ class LoaderRunner:
             self.out.write(chunk)
             self.out.flush()
 
-        status, _ = self.link.execute(compile_statement(text), SOURCE_NAME, echo)
+        status, _ = self.link.execute(compile_statement(text), SOURCE_NAME, echo, session=True)
         return status
 
 
