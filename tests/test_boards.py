@@ -65,6 +65,14 @@ def test_links_within_the_boards_memory(built: tuple[str, Path]) -> None:
             assert inside, f"{sec.name} at 0x{addr:08x}+{sec.size} is outside {memory}"
 
 
+def test_serial_loader_on_the_console_uart(built: tuple[str, Path]) -> None:
+    """Every board serves `mpforge repl/exec` on its console: the loader is linked in
+    with the port's UART receive (boards QEMU models run it in test_serial_loader)."""
+    name, out = built
+    for symbol in ("mpf_loader_main", "uart_getc", "mpf_run_mpy_in_main"):
+        assert _symbol(out / "firmware.elf", symbol), f"{name}: no {symbol}"
+
+
 def test_vector_table_where_the_mcu_boots(built: tuple[str, Path]) -> None:
     name, out = built
     board = load_board(name)

@@ -10,6 +10,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -125,6 +126,15 @@ def test_damaged_frame_is_refused(link) -> None:
     with pytest.raises(MpforgeError, match="larger|takes"):
         link.execute(b"\0" * link.buffer_size, "huge.mpy")
     assert link.execute(compile_source("print(2)", "x.py"), "x.py") == (0, "2\n")
+
+
+def test_stalled_frame_times_out(link) -> None:
+    """A frame that stops (the host died, a byte was lost) is dropped after a second
+    with NAK 'T'; the loader then serves the next frame."""
+    link.transport.write(frame(b"X", b"x.py\0" + compile_source("print(3)", "x.py"))[:9])
+    assert link._byte(time.monotonic() + 10) == NAK
+    assert link._byte(time.monotonic() + 1) == ord("T")
+    assert link.execute(compile_source("print(3)", "x.py"), "x.py") == (0, "3\n")
 
 
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:

@@ -1,6 +1,7 @@
-/* main for the Cortex-M ports (stm32, qemu): clocks, console, the 1 ms tick, runtime,
+/* main for the Cortex-M ports (stm32, qemu, rp2): clocks, console, the 1 ms tick, runtime,
  * then one frozen module or the serial loader. Each port's port.h gives clock_init,
- * clock_sysclk_hz, uart_init and uart_write; its gpio.c the pins of the machine module. */
+ * clock_sysclk_hz, uart_init, uart_write and uart_getc; its gpio.c the pins of the
+ * machine module. */
 #include <stdint.h>
 #include <string.h>
 
@@ -19,14 +20,13 @@ void mpf_port_write(const char *s, size_t n) {
     uart_write(s, n);
 }
 
-int port_loader(uint8_t *heap, size_t size); /* loader_port.c */
-
-/* the time and machine modules (mpf.h) */
-uint64_t mpf_port_time_us(void) {
+/* the time and machine modules (mpf.h): SysTick's clock, unless the port has a timer
+ * of its own (rp2: TIMER) */
+__attribute__((weak)) uint64_t mpf_port_time_us(void) {
     return systick_us();
 }
 
-void mpf_port_delay_us(uint32_t us) {
+__attribute__((weak)) void mpf_port_delay_us(uint32_t us) {
     systick_delay_us(us);
 }
 

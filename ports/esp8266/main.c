@@ -5,12 +5,17 @@
 
 #include "esp8266.h"
 #include "mpf.h"
+#include "mpfloader.h"
 
 extern uint32_t _bss_start, _bss_end;
 
 static uint8_t heap[MPF_HEAP_SIZE] __attribute__((aligned(8)));
 
 void mpf_port_write(const char *s, size_t n) {
+    if (mpf_loader_active()) {
+        mpf_loader_write(s, n);
+        return;
+    }
     uart_write(s, n);
 }
 
@@ -22,6 +27,8 @@ static void run(void) {
     uart_init();
     mpf_init(heap, sizeof heap);
     mpf_run_frozen("main");
+    /* then serve the host's modules (mpforge repl/exec) */
+    port_loader(heap, sizeof heap);
     for (;;) {
     }
 }

@@ -1,4 +1,5 @@
 /* The console on UART0: the ROM has set its pins; polled transmit into the FIFO. */
+#include "mpfloader.h"
 #include "esp8266.h"
 
 #define FIFO_TIMEOUT (100000u)
@@ -24,4 +25,16 @@ void uart_write(const char *s, size_t n) {
         }
         uart_put(s[i]);
     }
+}
+
+#define UART_RXFIFO_CNT(status) ((status) & 0xFFu)
+
+int uart_getc(int timeout_ms) {
+    uint32_t start = ticks_ms();
+    while (UART_RXFIFO_CNT(UART_STATUS(MPF_CONSOLE_BASE)) == 0) {
+        if (timeout_ms >= 0 && ticks_ms() - start >= (uint32_t)timeout_ms) {
+            return MPF_LOADER_TIMEOUT;
+        }
+    }
+    return (int)(UART_FIFO(MPF_CONSOLE_BASE) & 0xFFu);
 }

@@ -65,48 +65,70 @@ static void reject(char reason) {
     mpf_loader_port_flush();
 }
 
+/* The next byte of a frame: MPF_LOADER_EOF, MPF_LOADER_TIMEOUT or a byte that also
+ * goes into the CRC. */
+static int frame_byte(uint32_t *crc) {
+    int c = mpf_loader_port_getc(MPF_LOADER_BYTE_TIMEOUT_MS);
+    if (c >= 0 && crc != NULL) {
+        *crc = crc32_byte(*crc, (uint8_t)c);
+    }
+    return c;
+}
+
+/* Reads a frame after its SOH into `buf`: its command, or a negative MPF_LOADER_* code. */
+static int read_frame(uint8_t *buf, size_t size, uint32_t *len, bool *crc_ok) {
+    uint8_t head[5];
+    uint32_t crc = 0xFFFFFFFFu;
+    int c;
+    for (int i = 0; i < 5; i++) {
+        if ((c = frame_byte(&crc)) < 0) {
+            return c;
+        }
+        head[i] = (uint8_t)c;
+    }
+    *len = head[1] | (uint32_t)head[2] << 8 | (uint32_t)head[3] << 16 | (uint32_t)head[4] << 24;
+    /* a frame too long is still read to its end, so the next one is found */
+    for (uint32_t i = 0; i < *len; i++) {
+        if ((c = frame_byte(&crc)) < 0) {
+            return c;
+        }
+        if (i < size) {
+            buf[i] = (uint8_t)c;
+        }
+    }
+    uint32_t sent = 0;
+    for (int i = 0; i < 4; i++) {
+        if ((c = frame_byte(NULL)) < 0) {
+            return c;
+        }
+        sent |= (uint32_t)c << (8 * i);
+    }
+    *crc_ok = sent == ~crc;
+    return head[0];
+}
+
 int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size) {
     for (;;) {
-        int c = mpf_loader_port_getc();
-        if (c < 0) {
+        int c = mpf_loader_port_getc(-1);
+        if (c == MPF_LOADER_EOF) {
             return 0;
         }
         if (c != SOH) {
             continue;
         }
-        uint8_t head[5];
-        uint32_t crc = 0xFFFFFFFFu;
-        for (int i = 0; i < 5; i++) {
-            if ((c = mpf_loader_port_getc()) < 0) {
-                return 0;
-            }
-            head[i] = (uint8_t)c;
-            crc = crc32_byte(crc, head[i]);
+        uint32_t len = 0;
+        bool crc_ok = false;
+        int command = read_frame(buf, size, &len, &crc_ok);
+        if (command == MPF_LOADER_EOF) {
+            return 0;
         }
-        uint32_t len = head[1] | (uint32_t)head[2] << 8 | (uint32_t)head[3] << 16 |
-                       (uint32_t)head[4] << 24;
-        /* a frame too long is still read to its end, so the next one is found */
-        for (uint32_t i = 0; i < len; i++) {
-            if ((c = mpf_loader_port_getc()) < 0) {
-                return 0;
-            }
-            if (i < size) {
-                buf[i] = (uint8_t)c;
-            }
-            crc = crc32_byte(crc, (uint8_t)c);
-        }
-        uint32_t sent = 0;
-        for (int i = 0; i < 4; i++) {
-            if ((c = mpf_loader_port_getc()) < 0) {
-                return 0;
-            }
-            sent |= (uint32_t)c << (8 * i);
-        }
-        if (sent != ~crc) {
+        if (command == MPF_LOADER_TIMEOUT) {
+            reject('T');
+        } else if (!crc_ok) {
             reject('C');
         } else if (len > size) {
             reject('L');
-        } else if (head[0] == 'H') {
+        } else if (command == 'H') {
             char start = STX, end = ETX;
             mpf_loader_port_put(&start, 1);
             put_str("mpf-loader 1 ");
@@ -115,7 +137,7 @@ int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size) {
             mpf_loader_port_put((const char *)buf, len);
             mpf_loader_port_put(&end, 1);
             mpf_loader_port_flush();
-        } else if (head[0] == 'X' || head[0] == 'S') {
+        } else if (command == 'X' || command == 'S') {
             const uint8_t *nul = memchr(buf, 0, len);
             if (nul == NULL) {
                 reject('F');
@@ -123,7 +145,7 @@ int mpf_loader_main(uint8_t *buf, size_t size, void *heap, size_t heap_size) {
             }
             char ack = ACK;
             mpf_loader_port_put(&ack, 1);
-            bool session = head[0] == 'S';
+            bool session = command == 'S';
             if (!session || !in_session) {
                 mpf_init(heap, heap_size);
             }

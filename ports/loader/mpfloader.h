@@ -8,7 +8,8 @@
  *   'S' statement  as 'X', in the globals the 'S' before it left (a REPL session); the
  *                  first 'S', and every 'X', starts with a fresh runtime
  *   rejected       NAK and a reason: 'C' CRC, 'L' longer than the buffer, 'U' command,
- *                  'F' no NUL after the name
+ *                  'F' no NUL after the name, 'T' the frame stopped for over a second
+ *                  (the rest of it is then taken as noise)
  * Bytes outside a frame are ignored, so boot output and line noise cannot start one. */
 #ifndef MPF_LOADER_H
 #define MPF_LOADER_H
@@ -19,10 +20,21 @@
 /* the module name that selects the loader on QEMU's semihosting command line */
 #define MPF_LOADER_MODULE "__serial__"
 
-/* provided by the port */
-int mpf_loader_port_getc(void);                     /* blocking; -1 when input ended */
-void mpf_loader_port_put(const char *s, size_t n);  /* raw bytes to the host */
-void mpf_loader_port_flush(void);                   /* end of a reply */
+/* how long the device waits for the next byte of a frame */
+#define MPF_LOADER_BYTE_TIMEOUT_MS (1000)
+
+/* provided by the port (ports/loader/loader_uart.c for a console UART) */
+#define MPF_LOADER_EOF (-1)     /* the input ended: the loader returns */
+#define MPF_LOADER_TIMEOUT (-2) /* nothing came within the time */
+int mpf_loader_port_getc(int timeout_ms);          /* a byte; timeout_ms < 0: wait for ever */
+void mpf_loader_port_put(const char *s, size_t n); /* raw bytes to the host */
+void mpf_loader_port_flush(void);                  /* end of a reply */
+
+/* What a port whose loader runs on its console UART provides to loader_uart.c. */
+int uart_getc(int timeout_ms); /* a byte, or MPF_LOADER_TIMEOUT */
+void uart_write(const char *s, size_t n);
+/* loader_uart.c: serve the host with a quarter of `heap` as the module buffer */
+int port_loader(uint8_t *heap, size_t size);
 
 /* Serve frames until the input ends. `buf` holds one .mpy (and must stay valid while it
  * runs); `heap` is given to mpf_init afresh for each 'X' module and REPL session.

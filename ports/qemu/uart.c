@@ -1,4 +1,5 @@
 /* The console: a CMSDK APB UART, polled transmit. */
+#include "mpfloader.h"
 #include "port.h"
 
 #define TXFULL_TIMEOUT (100000u)
@@ -25,4 +26,16 @@ void uart_write(const char *s, size_t n) {
         }
         uart_put(s[i]);
     }
+}
+
+#define CMSDK_UART_STATE_RXFULL (1u << 1)
+
+int uart_getc(int timeout_ms) {
+    uint32_t start = systick_ms();
+    while (!(CMSDK_UART_STATE(MPF_CONSOLE_BASE) & CMSDK_UART_STATE_RXFULL)) {
+        if (timeout_ms >= 0 && systick_ms() - start >= (uint32_t)timeout_ms) {
+            return MPF_LOADER_TIMEOUT;
+        }
+    }
+    return (int)(CMSDK_UART_DATA(MPF_CONSOLE_BASE) & 0xFFu);
 }

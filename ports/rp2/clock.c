@@ -35,6 +35,7 @@ void clock_init(void) {
         }
     }
     CLK_PERI_CTRL = CLK_PERI_ENABLE; /* aux source 0: clk_sys */
+    timer_init(); /* its microsecond tick comes from clk_ref */
 }
 
 uint32_t clock_sysclk_hz(void) {

@@ -27,11 +27,3 @@ void mpf_port_delay_us(uint32_t us) {
         }
     }
 }
-
-uint32_t mpf_port_freq(void) {
-    return clock_sysclk_hz();
-}
-
-void mpf_port_reset(void) {
-    cortexm_reset();
-}

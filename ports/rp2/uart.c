@@ -1,4 +1,5 @@
 /* The console: a PL011 UART on clk_peri (= clk_sys), polled transmit, 8N1. */
+#include "mpfloader.h"
 #include "rp2040.h"
 
 #define TXFF_TIMEOUT (100000u)
@@ -38,4 +39,16 @@ void uart_write(const char *s, size_t n) {
         }
         uart_put(s[i]);
     }
+}
+
+#define UART_FR_RXFE (1u << 4)
+
+int uart_getc(int timeout_ms) {
+    uint32_t start = systick_ms();
+    while (UART_FR(MPF_CONSOLE_BASE) & UART_FR_RXFE) {
+        if (timeout_ms >= 0 && systick_ms() - start >= (uint32_t)timeout_ms) {
+            return MPF_LOADER_TIMEOUT;
+        }
+    }
+    return (int)(UART_DR(MPF_CONSOLE_BASE) & 0xFFu);
 }

@@ -1,4 +1,5 @@
 /* The console USART: polled transmit, 8N1, no interrupts; both register layouts. */
+#include "mpfloader.h"
 #include "port.h"
 #include "stm32.h"
 
@@ -42,4 +43,21 @@ void uart_write(const char *s, size_t n) {
         }
         uart_put(s[i]);
     }
+}
+
+#if defined(USART_V1)
+#define USART_RDR(base) REG32((base) + 0x04u) /* DR: one register both ways */
+#else
+#define USART_RDR(base) REG32((base) + 0x24u)
+#endif
+#define USART_STATUS_RXNE (1u << 5)
+
+int uart_getc(int timeout_ms) {
+    uint32_t start = systick_ms();
+    while (!(USART_STATUS(MPF_CONSOLE_BASE) & USART_STATUS_RXNE)) {
+        if (timeout_ms >= 0 && systick_ms() - start >= (uint32_t)timeout_ms) {
+            return MPF_LOADER_TIMEOUT;
+        }
+    }
+    return (int)(USART_RDR(MPF_CONSOLE_BASE) & 0xFFu);
 }

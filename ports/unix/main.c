@@ -2,11 +2,13 @@
 /* clock_gettime and nanosleep: POSIX, hidden by -std=c11 without this */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mpf.h"
 #include "mpfconfig.h"
@@ -118,8 +120,23 @@ int64_t mpf_port_time_s(void) {
 }
 
 /* `--serial`: the loader on stdin/stdout, as a board runs it on its console UART */
-int mpf_loader_port_getc(void) {
-    return getchar();
+int mpf_loader_port_getc(int timeout_ms) {
+    /* our own buffer rather than stdio's, so that poll() sees all that is unread */
+    static unsigned char in[4096];
+    static size_t pos, len;
+    if (pos == len) {
+        struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
+        if (timeout_ms >= 0 && poll(&fd, 1, timeout_ms) == 0) {
+            return MPF_LOADER_TIMEOUT;
+        }
+        ssize_t n = read(STDIN_FILENO, in, sizeof in);
+        if (n <= 0) {
+            return MPF_LOADER_EOF;
+        }
+        pos = 0;
+        len = (size_t)n;
+    }
+    return in[pos++];
 }
 
 void mpf_loader_port_put(const char *s, size_t n) {

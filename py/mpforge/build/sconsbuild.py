@@ -288,17 +288,29 @@ def port_objects(env: Any, port_dir: Path, sources: list[str]) -> list[Any]:
     ]
 
 
+LOADER_DIR = ROOT / "ports" / "loader"
+
+
+def loader_objects(env: Any, console_uart: bool = True) -> list[Any]:
+    """The serial loader (mpforge repl/exec/put); `console_uart`: served on the port's
+    console UART through its uart_getc/uart_write (ports/loader/loader_uart.c)."""
+    build = Path(env["MPF_BUILD"])
+    env.Append(CPPPATH=[str(LOADER_DIR)])
+    sources = ["mpfloader.c", "loader_uart.c"] if console_uart else ["mpfloader.c"]
+    return [env.Object(str(build / "loader" / f"{Path(s).stem}.o"), str(LOADER_DIR / s)) for s in sources]
+
+
 CORTEXM_DIR = ROOT / "ports" / "cortexm"
-CORTEXM_SOURCES = ["startup.c", "systick.c", "semihosting.c", "cmdline.c"]
-# the main loop the stm32 and qemu ports share (rp2 has its own: no serial loader yet)
-CORTEXM_MAIN = CORTEXM_DIR / "main.c"
+# main.c: clocks, console, tick, then a frozen module or the serial loader
+CORTEXM_SOURCES = ["main.c", "startup.c", "systick.c", "semihosting.c", "cmdline.c"]
 
 
 def cortexm_firmware(
     env: Any, port_dir: Path, sources: list[str], extra_objects: list[Any] | None = None
 ) -> list[Any]:
-    """A Cortex-M port's firmware: shared start-up, linker script from the memory map,
-    ELF checked against the board's flash and RAM, then the board's images."""
+    """A Cortex-M port's firmware: shared start-up and main, the serial loader on the
+    console UART, linker script from the memory map, ELF checked against the board's
+    flash and RAM, then the board's images."""
     board: Board = env["MPF_BOARD"]
     build = Path(env["MPF_BUILD"])
     machine = [f"-mcpu={board.get('cpu')}", "-mthumb"]
@@ -317,6 +329,7 @@ def cortexm_firmware(
         env.Object(str(build / "cortexm" / f"{Path(s).stem}.o"), str(CORTEXM_DIR / s))
         for s in CORTEXM_SOURCES
     ]
+    objects += loader_objects(env)
     elf = env.Program(str(build / "firmware.elf"), objects + (extra_objects or []))
     env.Depends(elf, ldscript)
     return firmware_images(env, elf)

@@ -22,6 +22,7 @@ REASONS = {
     ord("L"): "the module is larger than the loader's buffer",
     ord("U"): "the loader does not know the command",
     ord("F"): "malformed frame",
+    ord("T"): "the frame stopped half-way and timed out (a slow or lossy line?)",
 }
 
 

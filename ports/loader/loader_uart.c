@@ -1,13 +1,8 @@
-/* The serial loader on the CMSDK console UART (ports/loader): polled receive. */
+/* The serial loader on a port's console UART: the port's uart_getc and uart_write. */
 #include "mpfloader.h"
-#include "port.h"
 
-#define CMSDK_UART_STATE_RXFULL (1u << 1)
-
-int mpf_loader_port_getc(void) {
-    while (!(CMSDK_UART_STATE(MPF_CONSOLE_BASE) & CMSDK_UART_STATE_RXFULL)) {
-    }
-    return (int)(CMSDK_UART_DATA(MPF_CONSOLE_BASE) & 0xFFu);
+int mpf_loader_port_getc(int timeout_ms) {
+    return uart_getc(timeout_ms);
 }
 
 void mpf_loader_port_put(const char *s, size_t n) {
