@@ -84,7 +84,7 @@ def test_quiet_and_verbose_lines(tmp_path: Path) -> None:
     assert f"LINK {tmp_path / 'q' / 'firmware.elf'}" in lines
     assert not any("arm-none-eabi-gcc" in line for line in lines)
     # V=1 after a clean: the full compiler command lines
-    (tmp_path / "q" / "port" / "main.o").unlink()
+    (tmp_path / "q" / "cortexm" / "main.o").unlink()
     verbose = scons("board=PYBV10", f"build_dir={tmp_path / 'q'}", f"manifest={manifest}", "V=1")
     assert any(
         "arm-none-eabi-gcc" in line and "-Werror" in line for line in verbose.stdout.splitlines()
