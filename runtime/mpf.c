@@ -91,6 +91,12 @@ static void write_error(const char *s) {
     mpf_port_write_error(s, strlen(s));
 }
 
+static const uint8_t *heap_copy(const uint8_t *data, size_t len) {
+    uint8_t *copy = mpf_alloc(len);
+    memcpy(copy, data, len);
+    return copy;
+}
+
 /* in_main: the image is copied into the heap (the functions it defines must outlive
  * the caller's buffer) and runs in the globals of the module run before, as a REPL's
  * statements do */
@@ -121,13 +127,8 @@ __attribute__((noinline)) static int run_mpy(const uint8_t *data, size_t len,
         return 1;
     }
     mpf_map_t *main_globals = in_main && running != NULL ? running->globals : NULL;
-    if (in_main) {
-        uint8_t *copy = mpf_alloc(len);
-        memcpy(copy, data, len);
-        data = copy;
-    }
     ctx = mpf_alloc(sizeof(*ctx));
-    rc = mpf_load_mpy(data, len, ctx);
+    rc = mpf_load_mpy(in_main ? heap_copy(data, len) : data, len, ctx);
     running = ctx;
     if (main_globals != NULL) {
         ctx->globals = main_globals;
