@@ -1,4 +1,5 @@
 /* The console: a CMSDK APB UART, polled transmit. */
+#include "mpf.h"
 #include "mpfloader.h"
 #include "port.h"
 
@@ -31,9 +32,9 @@ void uart_write(const char *s, size_t n) {
 #define CMSDK_UART_STATE_RXFULL (1u << 1)
 
 int uart_getc(int timeout_ms) {
-    uint32_t start = systick_ms();
+    uint64_t start = mpf_port_time_us();
     while (!(CMSDK_UART_STATE(MPF_CONSOLE_BASE) & CMSDK_UART_STATE_RXFULL)) {
-        if (timeout_ms >= 0 && systick_ms() - start >= (uint32_t)timeout_ms) {
+        if (timeout_ms >= 0 && mpf_port_time_us() - start >= (uint32_t)timeout_ms * 1000u) {
             return MPF_LOADER_TIMEOUT;
         }
     }

@@ -1,4 +1,5 @@
 /* The console USART: polled transmit, 8N1, no interrupts; both register layouts. */
+#include "mpf.h"
 #include "mpfloader.h"
 #include "port.h"
 #include "stm32.h"
@@ -53,9 +54,9 @@ void uart_write(const char *s, size_t n) {
 #define USART_STATUS_RXNE (1u << 5)
 
 int uart_getc(int timeout_ms) {
-    uint32_t start = systick_ms();
+    uint64_t start = mpf_port_time_us();
     while (!(USART_STATUS(MPF_CONSOLE_BASE) & USART_STATUS_RXNE)) {
-        if (timeout_ms >= 0 && systick_ms() - start >= (uint32_t)timeout_ms) {
+        if (timeout_ms >= 0 && mpf_port_time_us() - start >= (uint32_t)timeout_ms * 1000u) {
             return MPF_LOADER_TIMEOUT;
         }
     }
