@@ -69,7 +69,7 @@ def test_serial_loader_on_the_console_uart(built: tuple[str, Path]) -> None:
     """Every board serves `mpforge repl/exec` on its console: the loader is linked in
     with the port's UART receive (boards QEMU models run it in test_serial_loader)."""
     name, out = built
-    for symbol in ("mpf_loader_main", "uart_getc", "mpf_run_mpy_in_main"):
+    for symbol in ("mpf_loader_main", "uart_poll", "mpf_run_mpy_in_main"):
         assert _symbol(out / "firmware.elf", symbol), f"{name}: no {symbol}"
 
 

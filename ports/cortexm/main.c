@@ -1,6 +1,6 @@
 /* main for the Cortex-M ports (stm32, qemu, rp2): clocks, console, the 1 ms tick, runtime,
  * then one frozen module or the serial loader. Each port's port.h gives clock_init,
- * clock_sysclk_hz, uart_init, uart_write and uart_getc; its gpio.c the pins of the
+ * clock_sysclk_hz, uart_init, uart_write and uart_poll; its gpio.c the pins of the
  * machine module. */
 #include <stdint.h>
 #include <string.h>

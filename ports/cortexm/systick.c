@@ -1,5 +1,7 @@
 /* Time from SysTick, the core's own 24-bit timer: an interrupt each millisecond, and
  * the count within the millisecond for microseconds. */
+#include <stdbool.h>
+
 #include "cortexm.h"
 
 /* 64 bits: never wraps; the ISR writes it in two halves, so readers check it twice */
@@ -19,10 +21,18 @@ void systick_init(uint32_t core_hz) {
 uint64_t systick_us(void) {
     uint64_t ms;
     uint32_t count;
+    bool pending;
+    /* a consistent view of the tick count, the counter and whether the counter has
+     * reloaded with its interrupt not yet taken (then the count is the next ms's: the
+     * ISR runs at the next instruction boundary QEMU or the core picks) */
     do {
         ms = ticks_ms;
+        pending = (SCB_ICSR & SCB_ICSR_PENDSTSET) != 0;
         count = SYST_CVR;
-    } while (ms != ticks_ms); /* a tick came in between: the count may be the next ms's */
+    } while (ms != ticks_ms || pending != ((SCB_ICSR & SCB_ICSR_PENDSTSET) != 0));
+    if (pending) {
+        ms += 1;
+    }
     uint32_t period = SYST_RVR + 1u;
     /* the counter runs down from RVR */
     return ms * 1000u + (uint64_t)(period - 1u - count) * 1000u / period;

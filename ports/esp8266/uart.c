@@ -1,5 +1,4 @@
 /* The console on UART0: the ROM has set its pins; polled transmit into the FIFO. */
-#include "mpf.h"
 #include "mpfloader.h"
 #include "esp8266.h"
 
@@ -30,12 +29,9 @@ void uart_write(const char *s, size_t n) {
 
 #define UART_RXFIFO_CNT(status) ((status) & 0xFFu)
 
-int uart_getc(int timeout_ms) {
-    uint64_t start = mpf_port_time_us();
-    while (UART_RXFIFO_CNT(UART_STATUS(MPF_CONSOLE_BASE)) == 0) {
-        if (timeout_ms >= 0 && mpf_port_time_us() - start >= (uint32_t)timeout_ms * 1000u) {
-            return MPF_LOADER_TIMEOUT;
-        }
+int uart_poll(void) {
+    if (UART_RXFIFO_CNT(UART_STATUS(MPF_CONSOLE_BASE)) == 0) {
+        return -1;
     }
     return (int)(UART_FIFO(MPF_CONSOLE_BASE) & 0xFFu);
 }

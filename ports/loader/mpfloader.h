@@ -31,7 +31,7 @@ void mpf_loader_port_put(const char *s, size_t n); /* raw bytes to the host */
 void mpf_loader_port_flush(void);                  /* end of a reply */
 
 /* What a port whose loader runs on its console UART provides to loader_uart.c. */
-int uart_getc(int timeout_ms); /* a byte, or MPF_LOADER_TIMEOUT */
+int uart_poll(void); /* a byte received, or -1 when none is waiting */
 void uart_write(const char *s, size_t n);
 /* loader_uart.c: serve the host with a quarter of `heap` as the module buffer */
 int port_loader(uint8_t *heap, size_t size);

@@ -1,5 +1,4 @@
 /* The console: a CMSDK APB UART, polled transmit. */
-#include "mpf.h"
 #include "mpfloader.h"
 #include "port.h"
 
@@ -31,12 +30,9 @@ void uart_write(const char *s, size_t n) {
 
 #define CMSDK_UART_STATE_RXFULL (1u << 1)
 
-int uart_getc(int timeout_ms) {
-    uint64_t start = mpf_port_time_us();
-    while (!(CMSDK_UART_STATE(MPF_CONSOLE_BASE) & CMSDK_UART_STATE_RXFULL)) {
-        if (timeout_ms >= 0 && mpf_port_time_us() - start >= (uint32_t)timeout_ms * 1000u) {
-            return MPF_LOADER_TIMEOUT;
-        }
+int uart_poll(void) {
+    if (!(CMSDK_UART_STATE(MPF_CONSOLE_BASE) & CMSDK_UART_STATE_RXFULL)) {
+        return -1;
     }
     return (int)(CMSDK_UART_DATA(MPF_CONSOLE_BASE) & 0xFFu);
 }

@@ -1,5 +1,4 @@
 /* The console: a PL011 UART on clk_peri (= clk_sys), polled transmit, 8N1. */
-#include "mpf.h"
 #include "mpfloader.h"
 #include "rp2040.h"
 
@@ -44,12 +43,9 @@ void uart_write(const char *s, size_t n) {
 
 #define UART_FR_RXFE (1u << 4)
 
-int uart_getc(int timeout_ms) {
-    uint64_t start = mpf_port_time_us();
-    while (UART_FR(MPF_CONSOLE_BASE) & UART_FR_RXFE) {
-        if (timeout_ms >= 0 && mpf_port_time_us() - start >= (uint32_t)timeout_ms * 1000u) {
-            return MPF_LOADER_TIMEOUT;
-        }
+int uart_poll(void) {
+    if (UART_FR(MPF_CONSOLE_BASE) & UART_FR_RXFE) {
+        return -1;
     }
     return (int)(UART_DR(MPF_CONSOLE_BASE) & 0xFFu);
 }

@@ -1,5 +1,4 @@
 /* The console USART: polled transmit, 8N1, no interrupts; both register layouts. */
-#include "mpf.h"
 #include "mpfloader.h"
 #include "port.h"
 #include "stm32.h"
@@ -53,12 +52,9 @@ void uart_write(const char *s, size_t n) {
 #endif
 #define USART_STATUS_RXNE (1u << 5)
 
-int uart_getc(int timeout_ms) {
-    uint64_t start = mpf_port_time_us();
-    while (!(USART_STATUS(MPF_CONSOLE_BASE) & USART_STATUS_RXNE)) {
-        if (timeout_ms >= 0 && mpf_port_time_us() - start >= (uint32_t)timeout_ms * 1000u) {
-            return MPF_LOADER_TIMEOUT;
-        }
+int uart_poll(void) {
+    if (!(USART_STATUS(MPF_CONSOLE_BASE) & USART_STATUS_RXNE)) {
+        return -1;
     }
     return (int)(USART_RDR(MPF_CONSOLE_BASE) & 0xFFu);
 }

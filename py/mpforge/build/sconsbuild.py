@@ -293,7 +293,7 @@ LOADER_DIR = ROOT / "ports" / "loader"
 
 def loader_objects(env: Any, console_uart: bool = True) -> list[Any]:
     """The serial loader (mpforge repl/exec/put); `console_uart`: served on the port's
-    console UART through its uart_getc/uart_write (ports/loader/loader_uart.c)."""
+    console UART through its uart_poll/uart_write (ports/loader/loader_uart.c)."""
     build = Path(env["MPF_BUILD"])
     env.Append(CPPPATH=[str(LOADER_DIR)])
     sources = ["mpfloader.c", "loader_uart.c"] if console_uart else ["mpfloader.c"]
