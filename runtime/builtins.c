@@ -114,13 +114,6 @@ const mpf_type_t mpf_type_range = {
     .make_new = range_make_new,
 };
 
-static mpf_int_t int_arg(mpf_obj_t o) {
-    if (!mpf_obj_is_int(o)) {
-        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(o));
-    }
-    return mpf_obj_int_value(o);
-}
-
 static void check_args(size_t n_args, size_t n_kw, size_t min, size_t max) {
     if (n_kw) {
         mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
@@ -142,12 +135,12 @@ static mpf_obj_t builtin_range(size_t n_args, size_t n_kw, const mpf_obj_t *args
     r->start = 0;
     r->step = 1;
     if (n_args == 1) {
-        r->stop = int_arg(args[0]);
+        r->stop = mpf_obj_get_int(args[0]);
     } else {
-        r->start = int_arg(args[0]);
-        r->stop = int_arg(args[1]);
+        r->start = mpf_obj_get_int(args[0]);
+        r->stop = mpf_obj_get_int(args[1]);
         if (n_args == 3) {
-            r->step = int_arg(args[2]);
+            r->step = mpf_obj_get_int(args[2]);
             if (r->step == 0) {
                 mpf_raise_msg(&mpf_type_ValueError, "zero step");
             }

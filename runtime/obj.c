@@ -344,6 +344,9 @@ mpf_int_t mpf_obj_int_value(mpf_obj_t o) {
 }
 
 mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
+    if (mpf_obj_is_bigint(o)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "overflow converting long int to machine word");
+    }
     if (!mpf_obj_is_int(o)) {
         mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(o));
     }

@@ -8,11 +8,11 @@
 #include "print.h"
 
 size_t mpf_seq_index(mpf_obj_t index, size_t len, const char *what) {
-    if (!mpf_obj_is_int(index)) {
+    if (!mpf_obj_is_integer(index)) {
         mpf_raise_msg(&mpf_type_TypeError, "%s indices must be integers, not %s", what,
             mpf_obj_type_name(index));
     }
-    mpf_int_t i = mpf_obj_int_value(index);
+    mpf_int_t i = mpf_obj_get_int(index);
     if (i < 0) {
         i += (mpf_int_t)len;
     }
