@@ -144,6 +144,15 @@ int mpf_run_frozen(const char *module_name) {
     return run_frozen(module_name);
 }
 
+size_t mpf_heap_used(void) {
+    /* between runs no C frame holds objects: the roots are the runtime's own */
+    mpf_gc_set_stack_top(__builtin_frame_address(0));
+    mpf_gc_collect();
+    mpf_gc_info_t info;
+    mpf_gc_info(&info);
+    return info.used;
+}
+
 int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name) {
     ENTER();
     return run_mpy(data, len, source_name, false);

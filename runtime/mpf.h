@@ -44,6 +44,10 @@ int mpf_run_mpy(const uint8_t *data, size_t len, const char *source_name);
  * while functions defined by this code live on. */
 int mpf_run_mpy_in_main(const uint8_t *data, size_t len, const char *source_name);
 
+/* Heap bytes held by live objects: collects first, so garbage is not counted. For the
+ * figures a port reports after a run (unix: `firmware --stats`). */
+size_t mpf_heap_used(void);
+
 /* Provided by the port: the console. */
 void mpf_port_write(const char *s, size_t n);
 

@@ -1,4 +1,7 @@
-/* The unix port: `firmware [file.mpy]` runs the file, or the frozen module `main`. */
+/* The unix port: `firmware [file.mpy]` runs the file, or the frozen module `main`.
+ * `--stats` first reports on stderr, after the run, the time it took (loading an .mpy
+ * included, process start-up not), the heap its objects still hold, and the bytes of
+ * the .mpy image it ran in place: the figures of bench/runtime.py. */
 /* clock_gettime and nanosleep: POSIX, hidden by -std=c11 without this */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -148,8 +151,14 @@ void mpf_loader_port_flush(void) {
 }
 
 int main(int argc, char **argv) {
+    bool stats = argc > 1 && strcmp(argv[1], "--stats") == 0;
+    if (stats) {
+        argv[1] = argv[0];
+        ++argv;
+        --argc;
+    }
     if (argc > 2) {
-        fprintf(stderr, "usage: %s [file.mpy | --serial]\n", argv[0]);
+        fprintf(stderr, "usage: %s [--stats] [file.mpy | --serial]\n", argv[0]);
         return 1;
     }
     if (argc == 2 && strcmp(argv[1], "--serial") == 0) {
@@ -158,6 +167,8 @@ int main(int argc, char **argv) {
     }
     mpf_init(heap, sizeof(heap));
     int status;
+    uint64_t start = 0;
+    size_t image_bytes = 0;
     if (argc == 2) {
         size_t len;
         unsigned char *data = read_file(argv[1], &len);
@@ -170,11 +181,19 @@ int main(int argc, char **argv) {
             program_dir = argv[1];
             program_dir_len = (size_t)(slash - argv[1]);
         }
+        start = mpf_port_time_us();
+        image_bytes = len;
         status = mpf_run_mpy(data, len, argv[1]);
         free(data);
     } else {
+        start = mpf_port_time_us();
         status = mpf_run_frozen("main");
     }
+    unsigned long long elapsed = mpf_port_time_us() - start;
     fflush(stdout);
+    if (stats) {
+        fprintf(stderr, "stats: time_us=%llu heap_used=%zu image_bytes=%zu\n", elapsed,
+            mpf_heap_used(), image_bytes);
+    }
     return status;
 }

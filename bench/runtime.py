@@ -1,0 +1,200 @@
+"""The C runtime's speed: the performance programs of bench/vm.py on build/unix/firmware,
+on MicroPython v1.19.1's own unix port and on CPython, side by side.
+
+    python3 bench/runtime.py [--runs N] [--upstream PATH]
+
+Each program is compiled once to .mpy (byte-identical with mpy-cross v1.19, so both
+MicroPythons run the same file). Every run is a fresh process timed from inside, so
+start-up is not in the figure: the firmware with `--stats` (loading the .mpy included),
+upstream by importing the .mpy between two `time.ticks_us()`, CPython by one `exec` of
+the compiled code between two `time.perf_counter()`. Wall-clock time, best of N runs
+(the only clock upstream's unix port has). A program whose output differs from
+CPython's (a feature the runtime lacks) shows as 'unsupported' with the reason.
+
+Upstream's binary comes from --upstream, else $MPFORGE_UPSTREAM_MICROPYTHON, else
+/tmp/mp-upstream/ports/unix/micropython; UPSTREAM_BUILD below says how to build it.
+Prints a table and saves bench/results/runtime-<UTC date>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+
+from mpforge.compiler import compile_file
+from vm import PROGRAMS
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRMWARE = ROOT / "build" / "unix" / "firmware"
+DEFAULT_UPSTREAM = Path("/tmp/mp-upstream/ports/unix/micropython")
+# Built at the same -O level as the firmware (ports/unix/SConscript), outside the repo.
+UPSTREAM_BUILD = """\
+upstream MicroPython not found at {path}; build it (outside the repo, never commit it):
+  fetch the mirror of github:micropython/micropython (or git clone it), then
+  mkdir -p /tmp/mp-upstream && git -C MIRROR archive v1.19.1 | tar -x -C /tmp/mp-upstream
+  make -C /tmp/mp-upstream/mpy-cross
+  make -C /tmp/mp-upstream/ports/unix MICROPY_PY_FFI=0 MICROPY_PY_BTREE=0 \\
+      MICROPY_SSL_AXTLS=0 MICROPY_PY_USSL=0 CFLAGS_EXTRA=-Wno-error \\
+      COPT="-O2 -DNDEBUG -fdata-sections -ffunction-sections"
+or pass --upstream PATH / set MPFORGE_UPSTREAM_MICROPYTHON."""
+
+# The import of the module is the timed part; its output comes first, the time last.
+UPSTREAM_DRIVER = """\
+import sys, time
+sys.path.insert(0, {dir!r})
+t = time.ticks_us()
+import {name}
+t = time.ticks_diff(time.ticks_us(), t)
+print('\\nbench-us', t)
+"""
+
+CPYTHON_DRIVER = """\
+import sys, time
+code = compile(open({path!r}).read(), {name!r}, 'exec')
+t = time.perf_counter()
+exec(code, {{'__name__': '__main__'}})
+t = time.perf_counter() - t
+sys.stderr.write('bench-us %f\\n' % (t * 1e6))
+"""
+
+
+@dataclass
+class Timing:
+    """Best time in seconds, or why there is none."""
+
+    seconds: float | None = None
+    reason: str = ""
+
+    def cell(self) -> str:
+        return f"{self.seconds * 1e3:.3f}" if self.seconds is not None else self.reason[:11]
+
+
+def _last_line(text: str) -> str:
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    return lines[-1].strip() if lines else "no output"
+
+
+def best_of(runs: int, run_once: Callable[[], float]) -> Timing:
+    """`run_once()` gives microseconds, or raises ValueError(reason)."""
+    try:
+        return Timing(min(run_once() for _ in range(runs)) / 1e6)
+    except ValueError as e:
+        return Timing(reason=str(e))
+
+
+def firmware_once(mpy: Path, expected: str) -> float:
+    r = subprocess.run([str(FIRMWARE), "--stats", str(mpy)], capture_output=True, text=True,
+                       timeout=120)  # fmt: skip
+    errors, _, stats = r.stderr.rpartition("stats: ")
+    if r.returncode != 0 or r.stdout != expected or not stats:
+        raise ValueError(f"unsupported: {_last_line(r.stdout + errors)}")
+    fields = dict(f.split("=") for f in stats.split())
+    return float(fields["time_us"])
+
+
+def upstream_once(upstream: Path, mpy: Path, expected: str) -> float:
+    driver = UPSTREAM_DRIVER.format(dir=str(mpy.parent), name=mpy.stem)
+    r = subprocess.run([str(upstream), "-c", driver], capture_output=True, text=True, timeout=120)
+    out, _, last = r.stdout.rpartition("\nbench-us ")
+    if r.returncode != 0 or out != expected:
+        raise ValueError(f"unsupported: {_last_line(r.stdout + r.stderr)}")
+    return float(last)
+
+
+def cpython_once(path: Path, expected: str) -> float:
+    driver = CPYTHON_DRIVER.format(path=str(path), name=path.name)
+    r = subprocess.run([sys.executable, "-S", "-c", driver], capture_output=True, text=True)
+    if r.returncode != 0 or r.stdout != expected:
+        raise ValueError(f"failed: {_last_line(r.stderr)}")
+    return float(r.stderr.split()[-1])
+
+
+def ratio(a: Timing, b: Timing) -> str:
+    if a.seconds is None or b.seconds is None:
+        return "-"
+    return f"{a.seconds / b.seconds:.2f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs per program and VM (best kept)")
+    parser.add_argument("--upstream", type=Path, default=Path(os.environ.get(
+        "MPFORGE_UPSTREAM_MICROPYTHON", DEFAULT_UPSTREAM)))  # fmt: skip
+    parser.add_argument("--no-build", action="store_true", help="use build/unix/firmware as it is")
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run([sys.executable, "-m", "SCons", "-Q", "-C", str(ROOT), "board=unix"],
+                       check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    has_upstream = args.upstream.is_file()
+    if not has_upstream:
+        print(UPSTREAM_BUILD.format(path=args.upstream), file=sys.stderr)
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in PROGRAMS:
+            mpy = Path(tmp) / f"{path.stem}.mpy"
+            mpy.write_bytes(compile_file(path, f"bench/vm_programs/{path.name}"))
+            expected = subprocess.run([sys.executable, str(path)], capture_output=True,
+                                      text=True, check=True).stdout  # fmt: skip
+            ours = best_of(args.runs, partial(firmware_once, mpy, expected))
+            if has_upstream:
+                upstream = best_of(args.runs, partial(upstream_once, args.upstream, mpy, expected))
+            else:
+                upstream = Timing(reason="not built")
+            cpython = best_of(args.runs, partial(cpython_once, path, expected))
+            rows.append((path.stem, ours, upstream, cpython))
+
+    header = (f"{'program':14s} {'ours ms':>11s} {'upstream ms':>11s} {'CPython ms':>11s}"
+              f" {'ours/upstr':>10s} {'ours/CPy':>9s}")  # fmt: skip
+    lines = [header]
+    for name, ours, upstream, cpython in rows:
+        lines.append(f"{name:14s} {ours.cell():>11s} {upstream.cell():>11s} {cpython.cell():>11s}"
+                     f" {ratio(ours, upstream):>10s} {ratio(ours, cpython):>9s}")  # fmt: skip
+    print("\n".join(lines))
+    for name, ours, upstream, _ in rows:
+        for who, t in (("ours", ours), ("upstream", upstream)):
+            if t.seconds is None and t.reason != "not built":
+                print(f"{name} ({who}): {t.reason}")
+
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()  # fmt: skip
+    record = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": commit,
+        "machine": platform.machine(),
+        "runs": args.runs,
+        "clock": "wall, best of runs, start-up excluded",
+        "upstream": str(args.upstream) if has_upstream else None,
+        "results": [
+            {
+                "program": name,
+                **{
+                    f"{who}_s": (round(t.seconds, 6) if t.seconds is not None else None)
+                    for who, t in (("ours", o), ("upstream", u), ("cpython", c))
+                },
+                **{
+                    f"{who}_note": t.reason for who, t in (("ours", o), ("upstream", u)) if t.reason
+                },
+            }
+            for name, o, u, c in rows
+        ],  # fmt: skip
+    }
+    out = ROOT / "bench" / "results" / f"runtime-{record['date'][:10]}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(record, indent=2) + "\n")
+    print(f"saved {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
