@@ -60,7 +60,14 @@ int mpf_bc_decode_prelude(const uint8_t *fun_data, const uint8_t *end, mpf_prelu
     }
     p->info = ip;
     p->code = ip + n_info + n_cell;
-    const uint8_t *info_end = ip + n_info;
+    p->name_index = 0;
+    p->line_info = NULL;
+    return 0;
+}
+
+int mpf_bc_decode_names(mpf_prelude_t *p) {
+    const uint8_t *ip = p->info;
+    const uint8_t *info_end = ip + p->n_info;
     if (mpf_bc_decode_uint(&ip, info_end, &p->name_index) != 0) {
         return -1;
     }

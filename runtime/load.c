@@ -241,7 +241,8 @@ static unsigned check_code(const mpf_prelude_t *pre, const uint8_t *end, const r
 static void validate(const uint8_t *fun_data, size_t len, const reader_t *r, size_t n_children) {
     const uint8_t *end = fun_data + len;
     mpf_prelude_t pre;
-    if (mpf_bc_decode_prelude(fun_data, end, &pre) != 0 || pre.n_state > MAX_N_STATE ||
+    if (mpf_bc_decode_prelude(fun_data, end, &pre) != 0 || mpf_bc_decode_names(&pre) != 0 ||
+        pre.n_state > MAX_N_STATE ||
         pre.n_state < pre.n_pos_args + pre.n_kwonly_args || pre.name_index >= r->n_qstr) {
         malformed();
     }

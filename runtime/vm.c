@@ -217,6 +217,104 @@ static void unpack(mpf_obj_t seq, size_t n_before, size_t n_after, bool star, mp
     }
 }
 
+/* Small-int operands of the common operators, without the generic dispatch of
+ * mpf_binary_op; MPF_OBJ_NULL leaves the operator (or a result that does not fit a
+ * small int) to it. The values have one bit of headroom, so + and - cannot overflow. */
+static inline mpf_obj_t small_int_binary_op(unsigned op, mpf_int_t a, mpf_int_t b) {
+    mpf_int_t r;
+    switch (op) {
+        case MP_BINARY_OP_LESS:
+            return MPF_OBJ_BOOL(a < b);
+        case MP_BINARY_OP_MORE:
+            return MPF_OBJ_BOOL(a > b);
+        case MP_BINARY_OP_EQUAL:
+            return MPF_OBJ_BOOL(a == b);
+        case MP_BINARY_OP_LESS_EQUAL:
+            return MPF_OBJ_BOOL(a <= b);
+        case MP_BINARY_OP_MORE_EQUAL:
+            return MPF_OBJ_BOOL(a >= b);
+        case MP_BINARY_OP_NOT_EQUAL:
+            return MPF_OBJ_BOOL(a != b);
+        case MP_BINARY_OP_ADD:
+        case MP_BINARY_OP_INPLACE_ADD:
+            r = a + b;
+            break;
+        case MP_BINARY_OP_SUBTRACT:
+        case MP_BINARY_OP_INPLACE_SUBTRACT:
+            r = a - b;
+            break;
+        case MP_BINARY_OP_AND:
+        case MP_BINARY_OP_INPLACE_AND:
+            return MPF_OBJ_NEW_SMALL_INT(a & b);
+        case MP_BINARY_OP_OR:
+        case MP_BINARY_OP_INPLACE_OR:
+            return MPF_OBJ_NEW_SMALL_INT(a | b);
+        case MP_BINARY_OP_XOR:
+        case MP_BINARY_OP_INPLACE_XOR:
+            return MPF_OBJ_NEW_SMALL_INT(a ^ b);
+        case MP_BINARY_OP_MULTIPLY:
+        case MP_BINARY_OP_INPLACE_MULTIPLY:
+            if (__builtin_mul_overflow(a, b, &r)) {
+                return MPF_OBJ_NULL;
+            }
+            break;
+        case MP_BINARY_OP_FLOOR_DIVIDE:
+        case MP_BINARY_OP_INPLACE_FLOOR_DIVIDE:
+            if (b == 0) {
+                return MPF_OBJ_NULL;
+            }
+            /* Python rounds towards minus infinity, C towards zero */
+            r = a / b;
+            if ((a % b != 0) && ((a < 0) != (b < 0))) {
+                r -= 1;
+            }
+            break;
+        case MP_BINARY_OP_MODULO:
+        case MP_BINARY_OP_INPLACE_MODULO:
+            if (b == 0) {
+                return MPF_OBJ_NULL;
+            }
+            /* the result takes the sign of the divisor */
+            r = a % b;
+            if (r != 0 && ((r < 0) != (b < 0))) {
+                r += b;
+            }
+            return MPF_OBJ_NEW_SMALL_INT(r);
+        default:
+            return MPF_OBJ_NULL;
+    }
+    return MPF_SMALL_INT_FITS(r) ? MPF_OBJ_NEW_SMALL_INT(r) : MPF_OBJ_NULL;
+}
+
+/* Dispatch: with gcc's labels as values each instruction jumps to the next one's code
+ * through a table (one indirect jump per instruction, predicted per opcode); without,
+ * and for opcodes the table leaves out, through the switch. A case labels its code
+ * with ENTRY(opcode) and ends with DISPATCH(). */
+#if defined(__GNUC__) && !defined(MPF_VM_SWITCH)
+#define MPF_VM_THREADED (1)
+#define ENTRY(op) lbl_##op:
+#define DISPATCH() \
+    do { \
+        NEXT(); \
+        goto *dispatch_table[op]; \
+    } while (0)
+#else
+#define MPF_VM_THREADED (0)
+#define ENTRY(op)
+#define DISPATCH() continue
+#endif
+
+/* Bytecode from a file is validated at load, except for its stack depth: the guard
+ * slots around `state` absorb one bad instruction and this stops the next. */
+#define NEXT() \
+    do { \
+        if (sp < state - 1 || sp >= state + n_state) { \
+            stack_error(); \
+        } \
+        frame->op_ip = ip; \
+        op = *ip++; \
+    } while (0)
+
 static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, frame_t *frame) {
     const mpf_context_t *ctx = fun->ctx;
     const uint16_t *qstr_table = ctx->qstr_table;
@@ -224,167 +322,255 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
     const uint8_t *ip = frame->resume_ip;
     mpf_obj_t *sp = frame->resume_sp;
 
+    unsigned op;
+#if MPF_VM_THREADED
+    /* opcodes without an entry here take the switch: the first range is a default,
+     * which the entries after it override */
+#pragma GCC diagnostic push
+#if defined(__clang__)
+#pragma GCC diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static const void *const dispatch_table[256] = {
+        [0 ... 255] = &&lbl_switch,
+        [MP_BC_LOAD_CONST_FALSE] = &&lbl_MP_BC_LOAD_CONST_FALSE,
+        [MP_BC_LOAD_CONST_NONE] = &&lbl_MP_BC_LOAD_CONST_NONE,
+        [MP_BC_LOAD_CONST_TRUE] = &&lbl_MP_BC_LOAD_CONST_TRUE,
+        [MP_BC_LOAD_CONST_SMALL_INT] = &&lbl_MP_BC_LOAD_CONST_SMALL_INT,
+        [MP_BC_LOAD_CONST_STRING] = &&lbl_MP_BC_LOAD_CONST_STRING,
+        [MP_BC_LOAD_CONST_OBJ] = &&lbl_MP_BC_LOAD_CONST_OBJ,
+        [MP_BC_LOAD_NULL] = &&lbl_MP_BC_LOAD_NULL,
+        [MP_BC_LOAD_FAST_N] = &&lbl_MP_BC_LOAD_FAST_N,
+        [MP_BC_STORE_FAST_N] = &&lbl_MP_BC_STORE_FAST_N,
+        [MP_BC_DELETE_FAST] = &&lbl_MP_BC_DELETE_FAST,
+        [MP_BC_LOAD_DEREF] = &&lbl_MP_BC_LOAD_DEREF,
+        [MP_BC_STORE_DEREF] = &&lbl_MP_BC_STORE_DEREF,
+        [MP_BC_LOAD_NAME] = &&lbl_MP_BC_LOAD_NAME,
+        [MP_BC_STORE_NAME] = &&lbl_MP_BC_STORE_NAME,
+        [MP_BC_DELETE_NAME] = &&lbl_MP_BC_DELETE_NAME,
+        [MP_BC_LOAD_GLOBAL] = &&lbl_MP_BC_LOAD_GLOBAL,
+        [MP_BC_STORE_GLOBAL] = &&lbl_MP_BC_STORE_GLOBAL,
+        [MP_BC_DELETE_GLOBAL] = &&lbl_MP_BC_DELETE_GLOBAL,
+        [MP_BC_DUP_TOP] = &&lbl_MP_BC_DUP_TOP,
+        [MP_BC_DUP_TOP_TWO] = &&lbl_MP_BC_DUP_TOP_TWO,
+        [MP_BC_POP_TOP] = &&lbl_MP_BC_POP_TOP,
+        [MP_BC_ROT_TWO] = &&lbl_MP_BC_ROT_TWO,
+        [MP_BC_ROT_THREE] = &&lbl_MP_BC_ROT_THREE,
+        [MP_BC_JUMP] = &&lbl_MP_BC_JUMP,
+        [MP_BC_POP_JUMP_IF_TRUE] = &&lbl_MP_BC_POP_JUMP_IF_TRUE,
+        [MP_BC_POP_JUMP_IF_FALSE] = &&lbl_MP_BC_POP_JUMP_IF_FALSE,
+        [MP_BC_JUMP_IF_TRUE_OR_POP] = &&lbl_MP_BC_JUMP_IF_TRUE_OR_POP,
+        [MP_BC_JUMP_IF_FALSE_OR_POP] = &&lbl_MP_BC_JUMP_IF_FALSE_OR_POP,
+        [MP_BC_GET_ITER_STACK] = &&lbl_MP_BC_GET_ITER_STACK,
+        [MP_BC_FOR_ITER] = &&lbl_MP_BC_FOR_ITER,
+        [MP_BC_MAKE_FUNCTION] = &&lbl_MP_BC_MAKE_FUNCTION,
+        [MP_BC_MAKE_FUNCTION_DEFARGS] = &&lbl_MP_BC_MAKE_FUNCTION_DEFARGS,
+        [MP_BC_MAKE_CLOSURE_DEFARGS] = &&lbl_MP_BC_MAKE_CLOSURE_DEFARGS,
+        [MP_BC_CALL_FUNCTION] = &&lbl_MP_BC_CALL_FUNCTION,
+        [MP_BC_CALL_METHOD_VAR_KW] = &&lbl_MP_BC_CALL_METHOD_VAR_KW,
+        [MP_BC_RETURN_VALUE] = &&lbl_MP_BC_RETURN_VALUE,
+        [MP_BC_SETUP_FINALLY] = &&lbl_MP_BC_SETUP_FINALLY,
+        [MP_BC_POP_EXCEPT_JUMP] = &&lbl_MP_BC_POP_EXCEPT_JUMP,
+        [MP_BC_END_FINALLY] = &&lbl_MP_BC_END_FINALLY,
+        [MP_BC_UNWIND_JUMP] = &&lbl_MP_BC_UNWIND_JUMP,
+        [MP_BC_RAISE_LAST] = &&lbl_MP_BC_RAISE_LAST,
+        [MP_BC_RAISE_FROM] = &&lbl_MP_BC_RAISE_FROM,
+        [MP_BC_BUILD_TUPLE] = &&lbl_MP_BC_BUILD_TUPLE,
+        [MP_BC_BUILD_LIST] = &&lbl_MP_BC_BUILD_LIST,
+        [MP_BC_BUILD_MAP] = &&lbl_MP_BC_BUILD_MAP,
+        [MP_BC_STORE_MAP] = &&lbl_MP_BC_STORE_MAP,
+        [MP_BC_BUILD_SET] = &&lbl_MP_BC_BUILD_SET,
+        [MP_BC_BUILD_SLICE] = &&lbl_MP_BC_BUILD_SLICE,
+        [MP_BC_STORE_COMP] = &&lbl_MP_BC_STORE_COMP,
+        [MP_BC_LOAD_SUBSCR] = &&lbl_MP_BC_LOAD_SUBSCR,
+        [MP_BC_STORE_SUBSCR] = &&lbl_MP_BC_STORE_SUBSCR,
+        [MP_BC_UNPACK_SEQUENCE] = &&lbl_MP_BC_UNPACK_SEQUENCE,
+        [MP_BC_UNPACK_EX] = &&lbl_MP_BC_UNPACK_EX,
+        [MP_BC_STORE_ATTR] = &&lbl_MP_BC_STORE_ATTR,
+        [MP_BC_LOAD_SUPER_METHOD] = &&lbl_MP_BC_LOAD_SUPER_METHOD,
+        [MP_BC_LOAD_BUILD_CLASS] = &&lbl_MP_BC_LOAD_BUILD_CLASS,
+        [MP_BC_DELETE_DEREF] = &&lbl_MP_BC_DELETE_DEREF,
+        [MP_BC_SETUP_WITH] = &&lbl_MP_BC_SETUP_WITH,
+        [MP_BC_WITH_CLEANUP] = &&lbl_MP_BC_WITH_CLEANUP,
+        [MP_BC_IMPORT_NAME] = &&lbl_MP_BC_IMPORT_NAME,
+        [MP_BC_IMPORT_FROM] = &&lbl_MP_BC_IMPORT_FROM,
+        [MP_BC_IMPORT_STAR] = &&lbl_MP_BC_IMPORT_STAR,
+        [MP_BC_LOAD_ATTR] = &&lbl_MP_BC_LOAD_ATTR,
+        [MP_BC_LOAD_METHOD] = &&lbl_MP_BC_LOAD_METHOD,
+        [MP_BC_CALL_METHOD] = &&lbl_MP_BC_CALL_METHOD,
+        [MP_BC_YIELD_VALUE] = &&lbl_MP_BC_YIELD_VALUE,
+        [MP_BC_YIELD_FROM] = &&lbl_MP_BC_YIELD_FROM,
+        [MP_BC_GET_ITER] = &&lbl_MP_BC_GET_ITER,
+        [MP_BC_RAISE_OBJ] = &&lbl_MP_BC_RAISE_OBJ,
+        [MP_BC_LOAD_CONST_SMALL_INT_MULTI ... MP_BC_LOAD_CONST_SMALL_INT_MULTI + MP_BC_LOAD_CONST_SMALL_INT_MULTI_NUM - 1] = &&load_const_small_int_multi,
+        [MP_BC_LOAD_FAST_MULTI ... MP_BC_LOAD_FAST_MULTI + MP_BC_LOAD_FAST_MULTI_NUM - 1] = &&load_fast_multi,
+        [MP_BC_STORE_FAST_MULTI ... MP_BC_STORE_FAST_MULTI + MP_BC_STORE_FAST_MULTI_NUM - 1] = &&store_fast_multi,
+        [MP_BC_UNARY_OP_MULTI ... MP_BC_UNARY_OP_MULTI + MP_BC_UNARY_OP_MULTI_NUM - 1] = &&unary_op_multi,
+        [MP_BC_BINARY_OP_MULTI ... MP_BC_BINARY_OP_MULTI + MP_BC_BINARY_OP_MULTI_NUM - 1] = &&binary_op_multi,
+    };
+#pragma GCC diagnostic pop
+#endif
+
     for (;;) {
-        /* Bytecode from a file is validated at load, except for its stack depth: the
-         * guard slots around `state` absorb one bad instruction and this stops the next. */
-        if (sp < state - 1 || sp >= state + n_state) {
-            mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
-        }
-        frame->op_ip = ip;
-        unsigned op = *ip++;
+        NEXT();
+#if MPF_VM_THREADED
+        goto *dispatch_table[op];
+    lbl_switch:
+#endif
         switch (op) {
-            case MP_BC_LOAD_CONST_FALSE:
+            case MP_BC_LOAD_CONST_FALSE: ENTRY(MP_BC_LOAD_CONST_FALSE)
                 *++sp = mpf_const_false;
-                break;
-            case MP_BC_LOAD_CONST_NONE:
+                DISPATCH();
+            case MP_BC_LOAD_CONST_NONE: ENTRY(MP_BC_LOAD_CONST_NONE)
                 *++sp = mpf_const_none;
-                break;
-            case MP_BC_LOAD_CONST_TRUE:
+                DISPATCH();
+            case MP_BC_LOAD_CONST_TRUE: ENTRY(MP_BC_LOAD_CONST_TRUE)
                 *++sp = mpf_const_true;
-                break;
-            case MP_BC_LOAD_CONST_SMALL_INT: {
+                DISPATCH();
+            case MP_BC_LOAD_CONST_SMALL_INT: ENTRY(MP_BC_LOAD_CONST_SMALL_INT) {
                 uintptr_t num = (ip[0] & 0x40) ? (uintptr_t)-1 : 0;
                 do {
                     num = (num << 7) | (*ip & 0x7f);
                 } while (*ip++ & 0x80);
                 *++sp = MPF_OBJ_NEW_SMALL_INT((mpf_int_t)num);
-                break;
+                DISPATCH();
             }
-            case MP_BC_LOAD_CONST_STRING:
+            case MP_BC_LOAD_CONST_STRING: ENTRY(MP_BC_LOAD_CONST_STRING)
                 *++sp = MPF_OBJ_NEW_QSTR(qstr_table[decode_uint(&ip)]);
-                break;
-            case MP_BC_LOAD_CONST_OBJ:
+                DISPATCH();
+            case MP_BC_LOAD_CONST_OBJ: ENTRY(MP_BC_LOAD_CONST_OBJ)
                 *++sp = ctx->obj_table[decode_uint(&ip)];
-                break;
-            case MP_BC_LOAD_NULL:
+                DISPATCH();
+            case MP_BC_LOAD_NULL: ENTRY(MP_BC_LOAD_NULL)
                 *++sp = MPF_OBJ_NULL;
-                break;
-            case MP_BC_LOAD_FAST_N: {
+                DISPATCH();
+            case MP_BC_LOAD_FAST_N: ENTRY(MP_BC_LOAD_FAST_N) {
                 size_t i = decode_uint(&ip);
                 if (fastn[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
                     goto local_unbound;
                 }
                 *++sp = fastn[-(ptrdiff_t)i];
-                break;
+                DISPATCH();
             }
-            case MP_BC_STORE_FAST_N:
+            case MP_BC_STORE_FAST_N: ENTRY(MP_BC_STORE_FAST_N)
                 fastn[-(ptrdiff_t)decode_uint(&ip)] = *sp--;
-                break;
-            case MP_BC_DELETE_FAST: {
+                DISPATCH();
+            case MP_BC_DELETE_FAST: ENTRY(MP_BC_DELETE_FAST) {
                 size_t i = decode_uint(&ip);
                 if (fastn[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
                     goto local_unbound;
                 }
                 fastn[-(ptrdiff_t)i] = MPF_OBJ_NULL;
-                break;
+                DISPATCH();
             }
-            case MP_BC_LOAD_DEREF: {
+            case MP_BC_LOAD_DEREF: ENTRY(MP_BC_LOAD_DEREF) {
                 mpf_cell_t *c = cell_at(fastn, decode_uint(&ip));
                 if (c->obj == MPF_OBJ_NULL) {
                     goto local_unbound;
                 }
                 *++sp = c->obj;
-                break;
+                DISPATCH();
             }
-            case MP_BC_STORE_DEREF:
+            case MP_BC_STORE_DEREF: ENTRY(MP_BC_STORE_DEREF)
                 cell_at(fastn, decode_uint(&ip))->obj = *sp--;
-                break;
-            case MP_BC_LOAD_NAME:
+                DISPATCH();
+            case MP_BC_LOAD_NAME: ENTRY(MP_BC_LOAD_NAME)
                 *++sp = mpf_load_name(ctx, qstr_table[decode_uint(&ip)]);
-                break;
-            case MP_BC_STORE_NAME:
+                DISPATCH();
+            case MP_BC_STORE_NAME: ENTRY(MP_BC_STORE_NAME)
                 mpf_map_set(mpf_cur_locals ? mpf_cur_locals : ctx->globals, qstr_table[decode_uint(&ip)], *sp--);
-                break;
-            case MP_BC_DELETE_NAME: {
+                DISPATCH();
+            case MP_BC_DELETE_NAME: ENTRY(MP_BC_DELETE_NAME) {
                 mpf_qstr_t name = qstr_table[decode_uint(&ip)];
                 if (!mpf_map_delete(mpf_cur_locals ? mpf_cur_locals : ctx->globals, name)) {
                     mpf_raise_msg(&mpf_type_NameError, "name '%q' isn't defined", name);
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_LOAD_GLOBAL:
+            case MP_BC_LOAD_GLOBAL: ENTRY(MP_BC_LOAD_GLOBAL)
                 *++sp = mpf_load_global(ctx, qstr_table[decode_uint(&ip)]);
-                break;
-            case MP_BC_STORE_GLOBAL:
+                DISPATCH();
+            case MP_BC_STORE_GLOBAL: ENTRY(MP_BC_STORE_GLOBAL)
                 mpf_map_set(ctx->globals, qstr_table[decode_uint(&ip)], *sp--);
-                break;
-            case MP_BC_DELETE_GLOBAL: {
+                DISPATCH();
+            case MP_BC_DELETE_GLOBAL: ENTRY(MP_BC_DELETE_GLOBAL) {
                 mpf_qstr_t name = qstr_table[decode_uint(&ip)];
                 if (!mpf_map_delete(ctx->globals, name)) {
                     mpf_raise_msg(&mpf_type_NameError, "name '%q' isn't defined", name);
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_DUP_TOP:
+            case MP_BC_DUP_TOP: ENTRY(MP_BC_DUP_TOP)
                 sp[1] = sp[0];
                 ++sp;
-                break;
-            case MP_BC_DUP_TOP_TWO:
+                DISPATCH();
+            case MP_BC_DUP_TOP_TWO: ENTRY(MP_BC_DUP_TOP_TWO)
                 sp[1] = sp[-1];
                 sp[2] = sp[0];
                 sp += 2;
-                break;
-            case MP_BC_POP_TOP:
+                DISPATCH();
+            case MP_BC_POP_TOP: ENTRY(MP_BC_POP_TOP)
                 --sp;
-                break;
-            case MP_BC_ROT_TWO: {
+                DISPATCH();
+            case MP_BC_ROT_TWO: ENTRY(MP_BC_ROT_TWO) {
                 mpf_obj_t top = sp[0];
                 sp[0] = sp[-1];
                 sp[-1] = top;
-                break;
+                DISPATCH();
             }
-            case MP_BC_ROT_THREE: {
+            case MP_BC_ROT_THREE: ENTRY(MP_BC_ROT_THREE) {
                 mpf_obj_t top = sp[0];
                 sp[0] = sp[-1];
                 sp[-1] = sp[-2];
                 sp[-2] = top;
-                break;
+                DISPATCH();
             }
-            case MP_BC_JUMP: {
+            case MP_BC_JUMP: ENTRY(MP_BC_JUMP) {
                 ptrdiff_t d = decode_slabel(&ip);
                 ip += d;
-                break;
+                DISPATCH();
             }
-            case MP_BC_POP_JUMP_IF_TRUE: {
+            case MP_BC_POP_JUMP_IF_TRUE: ENTRY(MP_BC_POP_JUMP_IF_TRUE) {
                 ptrdiff_t d = decode_slabel(&ip);
                 if (mpf_obj_is_true(*sp--)) {
                     ip += d;
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_POP_JUMP_IF_FALSE: {
+            case MP_BC_POP_JUMP_IF_FALSE: ENTRY(MP_BC_POP_JUMP_IF_FALSE) {
                 ptrdiff_t d = decode_slabel(&ip);
                 if (!mpf_obj_is_true(*sp--)) {
                     ip += d;
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_JUMP_IF_TRUE_OR_POP: {
+            case MP_BC_JUMP_IF_TRUE_OR_POP: ENTRY(MP_BC_JUMP_IF_TRUE_OR_POP) {
                 size_t d = decode_ulabel(&ip);
                 if (mpf_obj_is_true(*sp)) {
                     ip += d;
                 } else {
                     --sp;
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_JUMP_IF_FALSE_OR_POP: {
+            case MP_BC_JUMP_IF_FALSE_OR_POP: ENTRY(MP_BC_JUMP_IF_FALSE_OR_POP) {
                 size_t d = decode_ulabel(&ip);
                 if (!mpf_obj_is_true(*sp)) {
                     ip += d;
                 } else {
                     --sp;
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_GET_ITER_STACK: {
+            case MP_BC_GET_ITER_STACK: ENTRY(MP_BC_GET_ITER_STACK) {
                 /* the iterable's slot becomes the first of the iterator's slots */
                 mpf_obj_t iterable = *sp;
                 mpf_get_iter_into(iterable, sp);
                 sp += MP_OBJ_ITER_BUF_NSLOTS - 1;
-                break;
+                DISPATCH();
             }
-            case MP_BC_FOR_ITER: {
+            case MP_BC_FOR_ITER: ENTRY(MP_BC_FOR_ITER) {
                 size_t d = decode_ulabel(&ip);
                 mpf_obj_t value = mpf_iter_next(sp - MP_OBJ_ITER_BUF_NSLOTS + 1);
                 if (value == MPF_OBJ_NULL) {
@@ -393,12 +579,12 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 } else {
                     *++sp = value;
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_MAKE_FUNCTION:
+            case MP_BC_MAKE_FUNCTION: ENTRY(MP_BC_MAKE_FUNCTION)
                 *++sp = mpf_make_function(fun->rc->children[decode_uint(&ip)], ctx, NULL);
-                break;
-            case MP_BC_MAKE_FUNCTION_DEFARGS: {
+                DISPATCH();
+            case MP_BC_MAKE_FUNCTION_DEFARGS: ENTRY(MP_BC_MAKE_FUNCTION_DEFARGS) {
                 /* stack: default tuple (or NULL), default dict (or NULL) */
                 const mpf_raw_code_t *child = fun->rc->children[decode_uint(&ip)];
                 if (sp - state < 1) {
@@ -406,10 +592,10 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 --sp;
                 *sp = mpf_make_function(child, ctx, sp);
-                break;
+                DISPATCH();
             }
             case MP_BC_MAKE_CLOSURE:
-            case MP_BC_MAKE_CLOSURE_DEFARGS: {
+            case MP_BC_MAKE_CLOSURE_DEFARGS: ENTRY(MP_BC_MAKE_CLOSURE_DEFARGS) {
                 const mpf_raw_code_t *child = fun->rc->children[decode_uint(&ip)];
                 size_t n_closed = *ip++;
                 size_t n_def = op == MP_BC_MAKE_CLOSURE_DEFARGS ? 2 : 0;
@@ -419,9 +605,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 sp -= n_closed + n_def;
                 mpf_obj_t closure = mpf_make_closure(child, ctx, n_def ? sp + 1 : NULL, n_closed, sp + 1 + n_def);
                 *++sp = closure;
-                break;
+                DISPATCH();
             }
-            case MP_BC_CALL_FUNCTION: {
+            case MP_BC_CALL_FUNCTION: ENTRY(MP_BC_CALL_FUNCTION) {
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
                 if (n_pos + 2 * n_kw > (size_t)(sp - state)) {
@@ -429,10 +615,10 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 sp -= n_pos + 2 * n_kw;
                 *sp = mpf_call(*sp, n_pos, n_kw, sp + 1);
-                break;
+                DISPATCH();
             }
             case MP_BC_CALL_FUNCTION_VAR_KW:
-            case MP_BC_CALL_METHOD_VAR_KW: {
+            case MP_BC_CALL_METHOD_VAR_KW: ENTRY(MP_BC_CALL_METHOD_VAR_KW) {
                 /* fun [self] args... kw pairs... bitmap */
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
@@ -445,39 +631,39 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                     stack_error();
                 }
                 *sp = mpf_call_var_kw(sp[0], extra == 2 ? sp[1] : MPF_OBJ_NULL, n_pos, n_kw, sp + extra);
-                break;
+                DISPATCH();
             }
-            case MP_BC_RETURN_VALUE: {
+            case MP_BC_RETURN_VALUE: ENTRY(MP_BC_RETURN_VALUE) {
                 const uint8_t *next = unwind_return(frame, state, &sp, frame->op_ip);
                 if (next == NULL) {
                     return *sp;
                 }
                 ip = next;
-                break;
+                DISPATCH();
             }
             case MP_BC_SETUP_EXCEPT:
-            case MP_BC_SETUP_FINALLY: {
+            case MP_BC_SETUP_FINALLY: ENTRY(MP_BC_SETUP_FINALLY) {
                 size_t d = decode_ulabel(&ip);
                 push_block(frame, ip + d, (size_t)(sp - state + 1), op == MP_BC_SETUP_FINALLY);
-                break;
+                DISPATCH();
             }
-            case MP_BC_POP_EXCEPT_JUMP: {
+            case MP_BC_POP_EXCEPT_JUMP: ENTRY(MP_BC_POP_EXCEPT_JUMP) {
                 size_t d = decode_ulabel(&ip);
                 if (frame->n_blocks == 0) {
                     stack_error();
                 }
                 frame->n_blocks--;
                 ip += d;
-                break;
+                DISPATCH();
             }
-            case MP_BC_END_FINALLY: {
+            case MP_BC_END_FINALLY: ENTRY(MP_BC_END_FINALLY) {
                 if (frame->n_blocks == 0) {
                     stack_error();
                 }
                 frame->n_blocks--;
                 mpf_obj_t top = *sp--;
                 if (top == mpf_const_none) {
-                    break;
+                    DISPATCH();
                 }
                 if (is_unwind(top)) {
                     const unwind_t *u = top;
@@ -491,18 +677,18 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                     } else {
                         ip = unwind_jump(frame, state, &sp, frame->op_ip, u->target, (size_t)u->cause);
                     }
-                    break;
+                    DISPATCH();
                 }
                 mpf_raise(top);
             }
-            case MP_BC_UNWIND_JUMP: {
+            case MP_BC_UNWIND_JUMP: ENTRY(MP_BC_UNWIND_JUMP) {
                 ptrdiff_t d = decode_slabel(&ip);
                 const uint8_t *target = ip + d;
                 size_t unum = *ip++;
                 ip = unwind_jump(frame, state, &sp, frame->op_ip, target, unum);
-                break;
+                DISPATCH();
             }
-            case MP_BC_RAISE_LAST: {
+            case MP_BC_RAISE_LAST: ENTRY(MP_BC_RAISE_LAST) {
                 for (size_t i = frame->n_blocks; i-- > 0;) {
                     if (frame->blocks[i].caught != MPF_OBJ_NULL) {
                         mpf_raise(frame->blocks[i].caught);
@@ -510,11 +696,11 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 mpf_raise_msg(&mpf_type_RuntimeError, "no active exception to reraise");
             }
-            case MP_BC_RAISE_FROM:
+            case MP_BC_RAISE_FROM: ENTRY(MP_BC_RAISE_FROM)
                 /* MicroPython ignores the cause */
                 --sp;
                 /* fall through */
-            case MP_BC_BUILD_TUPLE: {
+            case MP_BC_BUILD_TUPLE: ENTRY(MP_BC_BUILD_TUPLE) {
                 if (op == MP_BC_RAISE_FROM) {
                     goto raise_obj;
                 }
@@ -525,9 +711,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 mpf_obj_t t = mpf_tuple_new(n, sp + 1 - n);
                 sp -= n;
                 *++sp = t;
-                break;
+                DISPATCH();
             }
-            case MP_BC_BUILD_LIST: {
+            case MP_BC_BUILD_LIST: ENTRY(MP_BC_BUILD_LIST) {
                 size_t n = decode_uint(&ip);
                 if (n > (size_t)(sp - state + 1)) {
                     stack_error();
@@ -535,16 +721,16 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 mpf_obj_t l = mpf_list_new(n, sp + 1 - n);
                 sp -= n;
                 *++sp = l;
-                break;
+                DISPATCH();
             }
-            case MP_BC_BUILD_MAP:
+            case MP_BC_BUILD_MAP: ENTRY(MP_BC_BUILD_MAP)
                 *++sp = mpf_dict_new(decode_uint(&ip));
-                break;
-            case MP_BC_STORE_MAP:
+                DISPATCH();
+            case MP_BC_STORE_MAP: ENTRY(MP_BC_STORE_MAP)
                 sp -= 2;
                 mpf_dict_store(sp[0], sp[2], sp[1]);
-                break;
-            case MP_BC_BUILD_SET: {
+                DISPATCH();
+            case MP_BC_BUILD_SET: ENTRY(MP_BC_BUILD_SET) {
                 size_t n = decode_uint(&ip);
                 if (n > (size_t)(sp - state + 1)) {
                     stack_error();
@@ -555,9 +741,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 sp -= n;
                 *++sp = set;
-                break;
+                DISPATCH();
             }
-            case MP_BC_BUILD_SLICE: {
+            case MP_BC_BUILD_SLICE: ENTRY(MP_BC_BUILD_SLICE) {
                 size_t n = decode_uint(&ip);
                 mpf_obj_t step = mpf_const_none;
                 if (n == 3) {
@@ -565,9 +751,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 mpf_obj_t stop = *sp--;
                 *sp = mpf_slice_new(*sp, stop, step);
-                break;
+                DISPATCH();
             }
-            case MP_BC_STORE_COMP: {
+            case MP_BC_STORE_COMP: ENTRY(MP_BC_STORE_COMP) {
                 size_t n = decode_uint(&ip);
                 mpf_obj_t target = sp[-(ptrdiff_t)(n >> 2)];
                 if ((n & 3) == 1) {
@@ -578,27 +764,27 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 } else {
                     mpf_set_add(target, *sp--);
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_LOAD_SUBSCR: {
+            case MP_BC_LOAD_SUBSCR: ENTRY(MP_BC_LOAD_SUBSCR) {
                 mpf_obj_t index = *sp--;
                 *sp = mpf_subscr(*sp, index, MPF_SUBSCR_LOAD);
-                break;
+                DISPATCH();
             }
-            case MP_BC_STORE_SUBSCR:
+            case MP_BC_STORE_SUBSCR: ENTRY(MP_BC_STORE_SUBSCR)
                 mpf_subscr(sp[-1], sp[0], sp[-2]);
                 sp -= 3;
-                break;
-            case MP_BC_UNPACK_SEQUENCE: {
+                DISPATCH();
+            case MP_BC_UNPACK_SEQUENCE: ENTRY(MP_BC_UNPACK_SEQUENCE) {
                 size_t n = decode_uint(&ip);
                 if (n > n_state || (size_t)(state + n_state - sp) <= n) {
                     stack_error();
                 }
                 unpack(*sp, n, 0, false, sp);
                 sp += n - 1;
-                break;
+                DISPATCH();
             }
-            case MP_BC_UNPACK_EX: {
+            case MP_BC_UNPACK_EX: ENTRY(MP_BC_UNPACK_EX) {
                 size_t n = decode_uint(&ip);
                 size_t before = n & 0xff, after = (n >> 8) & 0xff;
                 if ((size_t)(state + n_state - sp) <= before + after + 1) {
@@ -606,15 +792,15 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 unpack(*sp, before, after, true, sp);
                 sp += before + after;
-                break;
+                DISPATCH();
             }
-            case MP_BC_STORE_ATTR: {
+            case MP_BC_STORE_ATTR: ENTRY(MP_BC_STORE_ATTR) {
                 mpf_qstr_t attr = qstr_table[decode_uint(&ip)];
                 mpf_store_attr(sp[0], attr, sp[-1]);
                 sp -= 2;
-                break;
+                DISPATCH();
             }
-            case MP_BC_LOAD_SUPER_METHOD: {
+            case MP_BC_LOAD_SUPER_METHOD: ENTRY(MP_BC_LOAD_SUPER_METHOD) {
                 /* stack: super, class, self -> method, self */
                 mpf_qstr_t attr = qstr_table[decode_uint(&ip)];
                 if (sp - state < 2) {
@@ -623,20 +809,20 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 mpf_obj_t sup = mpf_call(sp[-2], 2, 0, sp - 1);
                 sp -= 1;
                 mpf_load_method(sup, attr, sp - 1);
-                break;
+                DISPATCH();
             }
-            case MP_BC_LOAD_BUILD_CLASS:
+            case MP_BC_LOAD_BUILD_CLASS: ENTRY(MP_BC_LOAD_BUILD_CLASS)
                 *++sp = (mpf_obj_t)&mpf_build_class_obj;
-                break;
-            case MP_BC_DELETE_DEREF: {
+                DISPATCH();
+            case MP_BC_DELETE_DEREF: ENTRY(MP_BC_DELETE_DEREF) {
                 mpf_cell_t *c = cell_at(fastn, decode_uint(&ip));
                 if (c->obj == MPF_OBJ_NULL) {
                     goto local_unbound;
                 }
                 c->obj = MPF_OBJ_NULL;
-                break;
+                DISPATCH();
             }
-            case MP_BC_SETUP_WITH: {
+            case MP_BC_SETUP_WITH: ENTRY(MP_BC_SETUP_WITH) {
                 /* stack: mgr -> __exit__, self, __enter__() */
                 size_t d = decode_ulabel(&ip);
                 if (state + n_state - sp < 3) {
@@ -654,9 +840,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 sp += 1;
                 push_block(frame, ip + d, (size_t)(sp - state + 1), true);
                 *++sp = entered;
-                break;
+                DISPATCH();
             }
-            case MP_BC_WITH_CLEANUP: {
+            case MP_BC_WITH_CLEANUP: ENTRY(MP_BC_WITH_CLEANUP) {
                 /* stack: __exit__, self, (None | unwind marker | exception) */
                 if (sp - state < 2) {
                     stack_error();
@@ -673,9 +859,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 mpf_obj_t r = mpf_call(exit_fun, 3 + has_self, 0, has_self ? args : args + 1);
                 sp -= 2;
                 *sp = exc && mpf_obj_is_true(r) ? mpf_const_none : top;
-                break;
+                DISPATCH();
             }
-            case MP_BC_IMPORT_NAME: {
+            case MP_BC_IMPORT_NAME: ENTRY(MP_BC_IMPORT_NAME) {
                 /* stack: level, fromlist -> module */
                 mpf_qstr_t name = qstr_table[decode_uint(&ip)];
                 if (sp - state < 1) {
@@ -683,23 +869,23 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 --sp;
                 *sp = mpf_import_name(name, sp[1], sp[0]);
-                break;
+                DISPATCH();
             }
-            case MP_BC_IMPORT_FROM:
+            case MP_BC_IMPORT_FROM: ENTRY(MP_BC_IMPORT_FROM)
                 sp[1] = mpf_import_from(*sp, qstr_table[decode_uint(&ip)]);
                 ++sp;
-                break;
-            case MP_BC_IMPORT_STAR:
+                DISPATCH();
+            case MP_BC_IMPORT_STAR: ENTRY(MP_BC_IMPORT_STAR)
                 mpf_import_star(*sp--);
-                break;
-            case MP_BC_LOAD_ATTR:
+                DISPATCH();
+            case MP_BC_LOAD_ATTR: ENTRY(MP_BC_LOAD_ATTR)
                 *sp = mpf_load_attr(*sp, qstr_table[decode_uint(&ip)]);
-                break;
-            case MP_BC_LOAD_METHOD:
+                DISPATCH();
+            case MP_BC_LOAD_METHOD: ENTRY(MP_BC_LOAD_METHOD)
                 mpf_load_method(*sp, qstr_table[decode_uint(&ip)], sp);
                 ++sp;
-                break;
-            case MP_BC_CALL_METHOD: {
+                DISPATCH();
+            case MP_BC_CALL_METHOD: ENTRY(MP_BC_CALL_METHOD) {
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
                 if (n_pos + 2 * n_kw + 1 > (size_t)(sp - state)) {
@@ -711,14 +897,14 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 } else {
                     *sp = mpf_call(sp[0], n_pos + 1, n_kw, sp + 1);
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_YIELD_VALUE:
+            case MP_BC_YIELD_VALUE: ENTRY(MP_BC_YIELD_VALUE)
                 frame->resume_ip = ip;
                 frame->resume_sp = sp - 1;
                 frame->yielded = true;
                 return *sp;
-            case MP_BC_YIELD_FROM: {
+            case MP_BC_YIELD_FROM: ENTRY(MP_BC_YIELD_FROM) {
                 /* stack: iterator, value to send; again at each resume until it ends */
                 mpf_obj_t send = *sp--;
                 mpf_obj_t inject = frame->inject;
@@ -738,12 +924,12 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 if (inject != MPF_OBJ_NULL && mpf_exc_match(inject, (mpf_obj_t)&mpf_type_GeneratorExit)) {
                     mpf_raise(inject);
                 }
-                break;
+                DISPATCH();
             }
-            case MP_BC_GET_ITER:
+            case MP_BC_GET_ITER: ENTRY(MP_BC_GET_ITER)
                 *sp = mpf_getiter(*sp);
-                break;
-            case MP_BC_RAISE_OBJ:
+                DISPATCH();
+            case MP_BC_RAISE_OBJ: ENTRY(MP_BC_RAISE_OBJ)
             raise_obj: {
                 mpf_obj_t exc = *sp;
                 if (mpf_obj_is_exception_type(exc)) {
@@ -756,30 +942,56 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             default:
                 if (op >= MP_BC_LOAD_CONST_SMALL_INT_MULTI &&
                     op < MP_BC_LOAD_CONST_SMALL_INT_MULTI + MP_BC_LOAD_CONST_SMALL_INT_MULTI_NUM) {
-                    *++sp = MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(op - MP_BC_LOAD_CONST_SMALL_INT_MULTI) -
-                        MP_BC_LOAD_CONST_SMALL_INT_MULTI_EXCESS);
+                    goto load_const_small_int_multi;
                 } else if (op >= MP_BC_LOAD_FAST_MULTI &&
                            op < MP_BC_LOAD_FAST_MULTI + MP_BC_LOAD_FAST_MULTI_NUM) {
-                    mpf_obj_t v = fastn[-(ptrdiff_t)(op - MP_BC_LOAD_FAST_MULTI)];
-                    if (v == MPF_OBJ_NULL) {
-                        goto local_unbound;
-                    }
-                    *++sp = v;
+                    goto load_fast_multi;
                 } else if (op >= MP_BC_STORE_FAST_MULTI &&
                            op < MP_BC_STORE_FAST_MULTI + MP_BC_STORE_FAST_MULTI_NUM) {
-                    fastn[-(ptrdiff_t)(op - MP_BC_STORE_FAST_MULTI)] = *sp--;
+                    goto store_fast_multi;
                 } else if (op >= MP_BC_UNARY_OP_MULTI &&
                            op < MP_BC_UNARY_OP_MULTI + MP_BC_UNARY_OP_MULTI_NUM) {
-                    *sp = mpf_unary_op(op - MP_BC_UNARY_OP_MULTI, *sp);
+                    goto unary_op_multi;
                 } else if (op >= MP_BC_BINARY_OP_MULTI &&
                            op < MP_BC_BINARY_OP_MULTI + MP_BC_BINARY_OP_MULTI_NUM) {
-                    mpf_obj_t rhs = *sp--;
-                    *sp = mpf_binary_op(op - MP_BC_BINARY_OP_MULTI, *sp, rhs);
-                } else {
-                    unsupported_opcode(op);
+                    goto binary_op_multi;
                 }
-                break;
+                unsupported_opcode(op);
         }
+        /* a case ending with break rather than DISPATCH() */
+        continue;
+
+    load_const_small_int_multi:
+        *++sp = MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(op - MP_BC_LOAD_CONST_SMALL_INT_MULTI) -
+            MP_BC_LOAD_CONST_SMALL_INT_MULTI_EXCESS);
+        DISPATCH();
+    load_fast_multi: {
+        mpf_obj_t v = fastn[-(ptrdiff_t)(op - MP_BC_LOAD_FAST_MULTI)];
+        if (v == MPF_OBJ_NULL) {
+            goto local_unbound;
+        }
+        *++sp = v;
+        DISPATCH();
+    }
+    store_fast_multi:
+        fastn[-(ptrdiff_t)(op - MP_BC_STORE_FAST_MULTI)] = *sp--;
+        DISPATCH();
+    unary_op_multi:
+        *sp = mpf_unary_op(op - MP_BC_UNARY_OP_MULTI, *sp);
+        DISPATCH();
+    binary_op_multi: {
+        mpf_obj_t rhs = *sp--;
+        mpf_obj_t lhs = *sp;
+        unsigned bop = op - MP_BC_BINARY_OP_MULTI;
+        mpf_obj_t r;
+        if (MPF_OBJ_IS_SMALL_INT(lhs) && MPF_OBJ_IS_SMALL_INT(rhs) &&
+            (r = small_int_binary_op(bop, MPF_OBJ_SMALL_INT_VALUE(lhs), MPF_OBJ_SMALL_INT_VALUE(rhs))) != MPF_OBJ_NULL) {
+            *sp = r;
+        } else {
+            *sp = mpf_binary_op(bop, lhs, rhs);
+        }
+        DISPATCH();
+    }
     }
 
 local_unbound:
@@ -853,7 +1065,9 @@ typedef struct {
 
 mpf_qstr_t mpf_gen_name(mpf_obj_t self) {
     const gen_t *g = self;
-    return g->fun->ctx->qstr_table[g->pre.name_index];
+    mpf_prelude_t pre = g->pre;
+    mpf_bc_decode_names(&pre);
+    return g->fun->ctx->qstr_table[pre.name_index];
 }
 
 static mpf_obj_t make_generator(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, size_t n_args, size_t n_kw,
@@ -919,9 +1133,11 @@ static mpf_obj_t execute(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
             exc = nlr.exc;
             if (frame->resume_ip != NULL && *frame->op_ip != MP_BC_RAISE_LAST
                 && *frame->op_ip != MP_BC_END_FINALLY) {
-                size_t line = mpf_bc_source_line(pre, (size_t)(frame->op_ip - pre->code));
+                mpf_prelude_t names = *pre;
+                mpf_bc_decode_names(&names);
+                size_t line = mpf_bc_source_line(&names, (size_t)(frame->op_ip - pre->code));
                 mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
-                    fun->ctx->qstr_table[pre->name_index]);
+                    fun->ctx->qstr_table[names.name_index]);
             }
         }
         /* the innermost handler not already running */
