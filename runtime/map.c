@@ -146,6 +146,7 @@ static mpf_obj_t ns_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         }
         return v;
     }
+    mpf_class_attrs_changed(); /* locals() of a class body outlives the body */
     if (value == MPF_OBJ_NULL) {
         if (!mpf_map_delete(m, key)) {
             mpf_raise(mpf_exc_new(&mpf_type_KeyError, index));

@@ -180,6 +180,8 @@ typedef struct {
     mpf_obj_t bases;          /* tuple */
     mpf_obj_t mro;            /* tuple: this class, then where attributes are looked up next */
     const mpf_type_t *native; /* the built-in base the instances extend, or NULL */
+    uint32_t hooks_epoch;     /* objtype.c: store_hooks is known while this is current */
+    bool store_hooks;         /* a property, __setattr__ or __delattr__ along the MRO */
 } mpf_class_t;
 
 /* --- ints beyond the small-int range (objint.c, arithmetic in mpz.c) ---
@@ -385,6 +387,9 @@ mpf_obj_t mpf_class_lookup(const mpf_type_t *t, mpf_qstr_t name);
 /* attribute access on classes, their instances and super objects; false: not one */
 bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest);
 bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value); /* NULL value deletes */
+/* a store into a namespace that may be a class's, other than through mpf_class_store_attr:
+ * what objtype.c caches about classes' attributes is recomputed */
+void mpf_class_attrs_changed(void);
 /* calls self's special method `name` with args; false (and nothing called) if it has none */
 bool mpf_instance_special(mpf_obj_t self, mpf_qstr_t name, size_t n_args, const mpf_obj_t *args, mpf_obj_t *ret);
 mpf_obj_t mpf_instance_native(mpf_obj_t o); /* the built-in object it extends, or NULL */

@@ -331,12 +331,57 @@ static mpf_map_t *members_of(mpf_obj_t o) {
     return ((mpf_instance_t *)o)->members;
 }
 
+/* an attribute of an instance of class t that it does not hold itself */
+__attribute__((noinline)) static bool class_attr_of_instance(mpf_obj_t base, const mpf_type_t *t, mpf_qstr_t attr,
+    mpf_obj_t *dest) {
+    if (attr == MP_QSTR___class__) {
+        dest[0] = (mpf_obj_t)t;
+        return true;
+    }
+    if (attr == MP_QSTR___dict__) {
+        mpf_map_t *members = members_of(base);
+        dest[0] = members != NULL ? mpf_map_as_dict(members) : mpf_dict_new(0);
+        return true;
+    }
+    mpf_obj_t v = mpf_class_lookup(t, attr);
+    if (v != MPF_OBJ_NULL) {
+        bind(v, base, t, dest);
+        return true;
+    }
+    if (mpf_obj_is_exception(base) && (attr == MP_QSTR_args || attr == MP_QSTR_value)) {
+        return false; /* the exception's own attributes */
+    }
+    mpf_obj_t getattr = special_lookup(t, MP_QSTR___getattr__);
+    if (getattr != MPF_OBJ_NULL) {
+        mpf_obj_t args[2] = {base, MPF_OBJ_NEW_QSTR(attr)};
+        dest[0] = mpf_call(getattr, 2, 0, args);
+    }
+    return true;
+}
+
+/* an attribute of an instance of class t: its own (the common case, kept short),
+ * else its class's */
+static inline bool instance_load_attr(mpf_obj_t base, const mpf_type_t *t, mpf_qstr_t attr, mpf_obj_t *dest) {
+    mpf_map_t *members = members_of(base);
+    if (members != NULL && attr != MP_QSTR___class__ && attr != MP_QSTR___dict__) {
+        mpf_obj_t v = mpf_map_get(members, attr);
+        if (v != MPF_OBJ_NULL) {
+            dest[0] = v;
+            return true;
+        }
+    }
+    return class_attr_of_instance(base, t, attr, dest);
+}
+
 bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
     dest[0] = dest[1] = MPF_OBJ_NULL;
     if (!MPF_OBJ_IS_PTR(base)) {
         return false;
     }
     const mpf_type_t *t = MPF_OBJ_TYPE_OF_PTR(base);
+    if (is_class(t)) {
+        return instance_load_attr(base, t, attr, dest); /* the common case first */
+    }
     if (t == &mpf_type_super) {
         super_load(base, attr, dest);
         return true;
@@ -363,39 +408,7 @@ bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
         }
         return true;
     }
-    if (!is_class(t)) {
-        return false;
-    }
-    if (attr == MP_QSTR___class__) {
-        dest[0] = (mpf_obj_t)t;
-        return true;
-    }
-    mpf_map_t *members = members_of(base);
-    if (attr == MP_QSTR___dict__) {
-        dest[0] = members != NULL ? mpf_map_as_dict(members) : mpf_dict_new(0);
-        return true;
-    }
-    if (members != NULL) {
-        mpf_obj_t v = mpf_map_get(members, attr);
-        if (v != MPF_OBJ_NULL) {
-            dest[0] = v;
-            return true;
-        }
-    }
-    mpf_obj_t v = mpf_class_lookup(t, attr);
-    if (v != MPF_OBJ_NULL) {
-        bind(v, base, t, dest);
-        return true;
-    }
-    if (mpf_obj_is_exception(base) && (attr == MP_QSTR_args || attr == MP_QSTR_value)) {
-        return false; /* the exception's own attributes */
-    }
-    mpf_obj_t getattr = special_lookup(t, MP_QSTR___getattr__);
-    if (getattr != MPF_OBJ_NULL) {
-        mpf_obj_t args[2] = {base, MPF_OBJ_NEW_QSTR(attr)};
-        dest[0] = mpf_call(getattr, 2, 0, args);
-    }
-    return true;
+    return false;
 }
 
 static void set_member(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
@@ -413,6 +426,39 @@ static void set_member(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
     mpf_map_set(o->members, attr, value);
 }
 
+/* Whether storing into an instance may run code rather than set a member: a property
+ * along the MRO, or __setattr__/__delattr__. Worked out once per class and kept until
+ * any class's attributes change (rare after start-up), which makes every answer stale:
+ * the MRO's classes are other classes too. */
+static uint32_t class_epoch = 1;
+
+void mpf_class_attrs_changed(void) {
+    ++class_epoch;
+}
+
+static bool has_store_hooks(mpf_class_t *c) {
+    if (c->hooks_epoch == class_epoch) {
+        return c->store_hooks;
+    }
+    bool hooks = special_lookup(&c->type, MP_QSTR___setattr__) != MPF_OBJ_NULL ||
+        special_lookup(&c->type, MP_QSTR___delattr__) != MPF_OBJ_NULL;
+    const mpf_tuple_t *mro = c->mro;
+    for (size_t i = 0; i < mro->len && !hooks; ++i) {
+        if (!is_class(mro->items[i])) {
+            continue;
+        }
+        size_t pos = 0;
+        mpf_qstr_t key;
+        mpf_obj_t v;
+        while (!hooks && mpf_map_next(((const mpf_class_t *)mro->items[i])->locals, &pos, &key, &v)) {
+            hooks = MPF_OBJ_IS_PTR(v) && MPF_OBJ_TYPE_OF_PTR(v) == &mpf_type_property;
+        }
+    }
+    c->store_hooks = hooks;
+    c->hooks_epoch = class_epoch;
+    return hooks;
+}
+
 bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
     if (!MPF_OBJ_IS_PTR(base)) {
         return false;
@@ -420,6 +466,7 @@ bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
     const mpf_type_t *t = MPF_OBJ_TYPE_OF_PTR(base);
     if (t == &mpf_type_type && is_class(base)) {
         mpf_class_t *c = base;
+        mpf_class_attrs_changed();
         if (value == MPF_OBJ_NULL) {
             if (!mpf_map_delete(c->locals, attr)) {
                 mpf_raise_msg(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
@@ -432,6 +479,10 @@ bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
     }
     if (!is_class(t)) {
         return false;
+    }
+    if (!has_store_hooks((mpf_class_t *)t)) {
+        set_member(base, attr, value);
+        return true;
     }
     mpf_obj_t v = mpf_class_lookup(t, attr);
     if (v != MPF_OBJ_NULL && MPF_OBJ_IS_PTR(v) && MPF_OBJ_TYPE_OF_PTR(v) == &mpf_type_property) {
