@@ -124,23 +124,30 @@ static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
             }
             return mpf_const_none;
         }
-        const mpf_list_t *src = mpf_list_from_iter(value);
+        /* a tuple or another list is read in place; the list itself (a[i:j] = a) and
+         * other iterables are copied first */
+        size_t n;
+        mpf_obj_t *items;
+        if (value == self || !mpf_obj_get_array(value, &n, &items)) {
+            const mpf_list_t *src = mpf_list_from_iter(value);
+            n = src->len;
+            items = src->items;
+        }
         if (step != 1) {
-            if (src->len != count) {
+            if (n != count) {
                 mpf_raise_msg(&mpf_type_ValueError,
                     "attempt to assign sequence of size %d to extended slice of size %d",
-                    (int)src->len, (int)count);
+                    (int)n, (int)count);
             }
             for (size_t i = 0; i < count; ++i) {
-                l->items[start + (mpf_int_t)i * step] = src->items[i];
+                l->items[start + (mpf_int_t)i * step] = items[i];
             }
             return mpf_const_none;
         }
-        size_t n = src->len;
         reserve(l, n);
         memmove(l->items + start + n, l->items + start + count,
             (l->len - (size_t)start - count) * sizeof(mpf_obj_t));
-        memcpy(l->items + start, src->items, n * sizeof(mpf_obj_t));
+        memcpy(l->items + start, items, n * sizeof(mpf_obj_t));
         l->len = l->len - count + n;
         return mpf_const_none;
     }
