@@ -315,6 +315,12 @@ static inline mpf_obj_t small_int_binary_op(unsigned op, mpf_int_t a, mpf_int_t 
         op = *ip++; \
     } while (0)
 
+/* gcc's global common subexpression elimination merges the dispatch jumps of the
+ * instructions into one shared jump, which the branch predictor cannot tell apart: off
+ * for the interpreter (gcc's manual advises it for computed gotos). */
+#if MPF_VM_THREADED && !defined(__clang__)
+__attribute__((optimize("no-gcse")))
+#endif
 static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, frame_t *frame) {
     const mpf_context_t *ctx = fun->ctx;
     const uint16_t *qstr_table = ctx->qstr_table;
