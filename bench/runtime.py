@@ -13,7 +13,15 @@ CPython's (a feature the runtime lacks) shows as 'unsupported' with the reason.
 
 Upstream's binary comes from --upstream, else $MPFORGE_UPSTREAM_MICROPYTHON, else
 /tmp/mp-upstream/ports/unix/micropython; UPSTREAM_BUILD below says how to build it.
-Prints a table and saves bench/results/runtime-<UTC date>.json.
+
+RAM: each program that runs is imported as a module by a one-line program, once frozen
+into a unix firmware built for the purpose (its bytecode and constants stay in the
+firmware image) and once from an .mpy file beside the program (the default firmware,
+which freezes none of them, loads it). The figure is the heap the firmware still holds
+after a collection (`--stats`) above that of a program importing nothing; the .mpy's
+image, which a board keeps in RAM as well, is added to its side.
+
+Prints both tables and saves bench/results/runtime-<UTC date>.json.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from mpforge.compiler import compile_file
+from mpforge.compiler import compile_file, compile_source
 from vm import PROGRAMS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,6 +127,48 @@ def cpython_once(path: Path, expected: str) -> float:
     return float(r.stderr.split()[-1])
 
 
+def heap_used(firmware: Path, prog: Path) -> int:
+    """Heap bytes live after running `prog` (an .mpy, modules beside it)."""
+    r = subprocess.run([str(firmware), "--stats", str(prog)], capture_output=True, text=True,
+                       timeout=120, cwd=prog.parent)  # fmt: skip
+    errors, _, stats = r.stderr.rpartition("stats: ")
+    if r.returncode != 0 or not stats:
+        raise ValueError(_last_line(r.stdout + errors))
+    return int(dict(f.split("=") for f in stats.split())["heap_used"])
+
+
+def ram_rows(modules: list[Path], tmp: Path) -> list[dict[str, object]]:
+    """RAM held after importing each module frozen and from an .mpy (module docstring)."""
+    frozen_dir = tmp / "frozen"
+    frozen_dir.mkdir()
+    (frozen_dir / "main.py").write_text("pass\n")
+    for path in modules:
+        (frozen_dir / path.name).write_text(path.read_text())
+    names = ["main.py", *(p.name for p in modules)]
+    (frozen_dir / "manifest.yaml").write_text("modules:\n" + "".join(f"  - {n}\n" for n in names))
+    build = tmp / "build-frozen"
+    subprocess.run([sys.executable, "-m", "SCons", "-Q", "-C", str(ROOT), "board=unix",
+                    f"manifest={frozen_dir / 'manifest.yaml'}", f"build_dir={build}"],
+                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    rows = []
+    for path in modules:
+        run_dir = tmp / f"ram-{path.stem}"
+        run_dir.mkdir()
+        importer = run_dir / "prog.mpy"
+        importer.write_bytes(compile_source(f"import {path.stem}\n", "prog.py"))
+        empty = run_dir / "empty.mpy"
+        empty.write_bytes(compile_source("pass\n", "prog.py"))
+        module_mpy = run_dir / f"{path.stem}.mpy"
+        module_mpy.write_bytes(compile_file(path, path.name))
+        base = heap_used(FIRMWARE, empty)
+        frozen = heap_used(build / "firmware", importer) - base
+        from_mpy = heap_used(FIRMWARE, importer) - base
+        image = module_mpy.stat().st_size
+        rows.append({"module": path.stem, "frozen_heap": frozen, "mpy_heap": from_mpy,
+                     "mpy_image": image, "saved": from_mpy + image - frozen})  # fmt: skip
+    return rows
+
+
 def ratio(a: Timing, b: Timing) -> str:
     if a.seconds is None or b.seconds is None:
         return "-"
@@ -153,6 +203,8 @@ def main() -> int:
                 upstream = Timing(reason="not built")
             cpython = best_of(args.runs, partial(cpython_once, path, expected))
             rows.append((path.stem, ours, upstream, cpython))
+        runs_on_ours = [p for p, row in zip(PROGRAMS, rows, strict=True) if row[1].seconds]
+        ram = ram_rows(runs_on_ours, Path(tmp))
 
     header = (f"{'program':14s} {'ours ms':>11s} {'upstream ms':>11s} {'CPython ms':>11s}"
               f" {'ours/upstr':>10s} {'ours/CPy':>9s}")  # fmt: skip
@@ -165,6 +217,12 @@ def main() -> int:
         for who, t in (("ours", ours), ("upstream", upstream)):
             if t.seconds is None and t.reason != "not built":
                 print(f"{name} ({who}): {t.reason}")
+
+    print(f"\nRAM after import, bytes   {'frozen':>8s} {'.mpy heap':>10s} {'+ image':>8s}"
+          f" {'saved':>7s}")  # fmt: skip
+    for r in ram:
+        print(f"{r['module']:25s} {r['frozen_heap']:8d} {r['mpy_heap']:10d} {r['mpy_image']:8d}"
+              f" {r['saved']:7d}")  # fmt: skip
 
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()  # fmt: skip
@@ -188,6 +246,7 @@ def main() -> int:
             }
             for name, o, u, c in rows
         ],  # fmt: skip
+        "ram_after_import": ram,
     }
     out = ROOT / "bench" / "results" / f"runtime-{record['date'][:10]}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
