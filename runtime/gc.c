@@ -176,20 +176,35 @@ NO_SANITIZE __attribute__((noinline)) static void mark_c_stack(void) {
     }
 }
 
+/* A byte of the bitmaps at a time where it can: a byte with nothing allocated, or
+ * whose heads are all marked and that does not continue a dead allocation, only has
+ * its marks cleared. Mark bits are only ever set on heads. */
 static void sweep(void) {
-    size_t i = 0;
-    while (i < n_blocks) {
-        if (bit(bm_head, i) && !bit(bm_mark, i)) {
-            size_t n = alloc_blocks(i);
-            for (size_t j = i; j < i + n; ++j) {
-                bit_clr(bm_used, j);
+    bool in_dead = false; /* the block before belongs to an allocation being freed */
+    for (size_t i = 0; i < n_blocks;) {
+        if ((i & 7) == 0 && i + 8 <= n_blocks) {
+            size_t k = i >> 3;
+            if (bm_used[k] == 0 || (!in_dead && (bm_head[k] & ~bm_mark[k]) == 0)) {
+                /* a byte whose last block is used continues a live allocation, if any */
+                in_dead = false;
+                bm_mark[k] = 0;
+                i += 8;
+                continue;
             }
-            bit_clr(bm_head, i);
-            i += n;
-        } else {
-            bit_clr(bm_mark, i);
-            ++i;
         }
+        if (bit(bm_head, i)) {
+            in_dead = !bit(bm_mark, i);
+            bit_clr(bm_mark, i);
+            if (in_dead) {
+                bit_clr(bm_head, i);
+                bit_clr(bm_used, i);
+            }
+        } else if (in_dead && bit(bm_used, i)) {
+            bit_clr(bm_used, i);
+        } else {
+            in_dead = false;
+        }
+        ++i;
     }
 }
 
@@ -209,17 +224,28 @@ void mpf_gc_collect(void) {
 
 /* --- allocation --- */
 
-/* The first run of n free blocks in [from, n_blocks), marked used; NULL if none. */
+/* The first run of n free blocks in [from, n_blocks), marked used; NULL if none.
+ * Whole bytes of the bitmap are stepped over where they decide nothing: eight used
+ * blocks, or eight free ones that still leave the run short. */
 static void *find_run(size_t from, size_t n) {
     size_t run = 0;
-    for (size_t i = from; i < n_blocks; ++i) {
-        if ((i & 7) == 0 && bm_used[i >> 3] == 0xff && i + 8 <= n_blocks) {
-            run = 0;
-            i += 7; /* a full byte of the bitmap: eight used blocks at once */
-            continue;
+    for (size_t i = from; i < n_blocks;) {
+        if ((i & 7) == 0 && i + 8 <= n_blocks) {
+            uint8_t b = bm_used[i >> 3];
+            if (b == 0xff) {
+                run = 0;
+                i += 8;
+                continue;
+            }
+            if (b == 0 && run + 8 < n) {
+                run += 8;
+                i += 8;
+                continue;
+            }
         }
         if (bit(bm_used, i)) {
             run = 0;
+            ++i;
             continue;
         }
         if (++run == n) {
@@ -233,6 +259,7 @@ static void *find_run(size_t from, size_t n) {
             memset(p, 0, n * MPF_GC_BLOCK);
             return p;
         }
+        ++i;
     }
     return NULL;
 }
