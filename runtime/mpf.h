@@ -15,6 +15,9 @@
  *   MPF_FEATURE_RTC        (0)    a wall clock: time.time() from mpf_port_time_s
  *   MPF_PIN_COUNT, MPF_PIN_PORT_LETTERS, MPF_BOARD_PINS: the board's pin naming
  *                                 (see modmachine.c), from its YAML files
+ *   MPF_VM_SWITCH          (none) defined: the interpreter dispatches through a switch
+ *                                 instead of gcc's computed gotos (about 4 KiB less code
+ *                                 on Cortex-M, slower)
  *
  * Build: compile every runtime .c file, genhdr/frozen_content.c and the port's .c files with
  * -I runtime -I build/<BOARD> (the generated headers are included as "genhdr/...").
