@@ -286,6 +286,19 @@ static inline mpf_obj_t small_int_binary_op(unsigned op, mpf_int_t a, mpf_int_t 
     return MPF_SMALL_INT_FITS(r) ? MPF_OBJ_NEW_SMALL_INT(r) : MPF_OBJ_NULL;
 }
 
+/* The slot of list[index] for an index from 0 to len - 1, the common subscript; NULL
+ * leaves everything else (other types, negative or bad indices, slices) to mpf_subscr. */
+static inline mpf_obj_t *list_item(mpf_obj_t base, mpf_obj_t index) {
+    if (MPF_OBJ_IS_SMALL_INT(index) && MPF_OBJ_IS_PTR(base) && MPF_OBJ_TYPE_OF_PTR(base) == &mpf_type_list) {
+        mpf_list_t *l = base;
+        mpf_int_t i = MPF_OBJ_SMALL_INT_VALUE(index);
+        if (i >= 0 && (size_t)i < l->len) {
+            return &l->items[i];
+        }
+    }
+    return NULL;
+}
+
 /* Dispatch: with gcc's labels as values each instruction jumps to the next one's code
  * through a table (one indirect jump per instruction, predicted per opcode); without,
  * and for opcodes the table leaves out, through the switch. A case labels its code
@@ -774,13 +787,21 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             }
             case MP_BC_LOAD_SUBSCR: ENTRY(MP_BC_LOAD_SUBSCR) {
                 mpf_obj_t index = *sp--;
-                *sp = mpf_subscr(*sp, index, MPF_SUBSCR_LOAD);
+                mpf_obj_t *item = list_item(*sp, index);
+                *sp = item != NULL ? *item : mpf_subscr(*sp, index, MPF_SUBSCR_LOAD);
                 DISPATCH();
             }
-            case MP_BC_STORE_SUBSCR: ENTRY(MP_BC_STORE_SUBSCR)
-                mpf_subscr(sp[-1], sp[0], sp[-2]);
+            case MP_BC_STORE_SUBSCR: ENTRY(MP_BC_STORE_SUBSCR) {
+                /* a NULL value is `del base[index]` */
+                mpf_obj_t *item = sp[-2] != MPF_OBJ_NULL ? list_item(sp[-1], sp[0]) : NULL;
+                if (item != NULL) {
+                    *item = sp[-2];
+                } else {
+                    mpf_subscr(sp[-1], sp[0], sp[-2]);
+                }
                 sp -= 3;
                 DISPATCH();
+            }
             case MP_BC_UNPACK_SEQUENCE: ENTRY(MP_BC_UNPACK_SEQUENCE) {
                 size_t n = decode_uint(&ip);
                 if (n > n_state || (size_t)(state + n_state - sp) <= n) {
