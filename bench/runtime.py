@@ -4,12 +4,14 @@ on MicroPython v1.19.1's own unix port and on CPython, side by side.
     python3 bench/runtime.py [--runs N] [--upstream PATH]
 
 Each program is compiled once to .mpy (byte-identical with mpy-cross v1.19, so both
-MicroPythons run the same file). Every run is a fresh process timed from inside, so
-start-up is not in the figure: the firmware with `--stats` (loading the .mpy included),
-upstream by importing the .mpy between two `time.ticks_us()`, CPython by one `exec` of
-the compiled code between two `time.perf_counter()`. Wall-clock time, best of N runs
-(the only clock upstream's unix port has). A program whose output differs from
-CPython's (a feature the runtime lacks) shows as 'unsupported' with the reason.
+MicroPythons run the same file), and each run is a fresh process. The figure is
+processor time, best of N runs, with process start-up left out: other processes on the
+machine move it far less than wall time. The firmware reports the time of its run itself
+(`--stats`, loading the .mpy included); CPython times one `exec` of the compiled code
+with `time.process_time()`; upstream's unix port has no processor clock (ticks_cpu is 0
+there), so its process's processor time (getrusage) is taken, less that of the same
+process importing an empty .mpy. A program whose output differs from CPython's (a
+feature a runtime lacks) shows as 'unsupported' with the reason.
 
 Upstream's binary comes from --upstream, else $MPFORGE_UPSTREAM_MICROPYTHON, else
 /tmp/mp-upstream/ports/unix/micropython; UPSTREAM_BUILD below says how to build it.
@@ -30,6 +32,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,22 +59,15 @@ upstream MicroPython not found at {path}; build it (outside the repo, never comm
       COPT="-O2 -DNDEBUG -fdata-sections -ffunction-sections"
 or pass --upstream PATH / set MPFORGE_UPSTREAM_MICROPYTHON."""
 
-# The import of the module is the timed part; its output comes first, the time last.
-UPSTREAM_DRIVER = """\
-import sys, time
-sys.path.insert(0, {dir!r})
-t = time.ticks_us()
-import {name}
-t = time.ticks_diff(time.ticks_us(), t)
-print('\\nbench-us', t)
-"""
+# The module's import is the run; the same with an empty module is the baseline.
+UPSTREAM_DRIVER = "import sys\nsys.path.insert(0, {dir!r})\nimport {name}\n"
 
 CPYTHON_DRIVER = """\
 import sys, time
 code = compile(open({path!r}).read(), {name!r}, 'exec')
-t = time.perf_counter()
+t = time.process_time()
 exec(code, {{'__name__': '__main__'}})
-t = time.perf_counter() - t
+t = time.process_time() - t
 sys.stderr.write('bench-us %f\\n' % (t * 1e6))
 """
 
@@ -107,16 +103,24 @@ def firmware_once(mpy: Path, expected: str) -> float:
     if r.returncode != 0 or r.stdout != expected or not stats:
         raise ValueError(f"unsupported: {_last_line(r.stdout + errors)}")
     fields = dict(f.split("=") for f in stats.split())
-    return float(fields["time_us"])
+    return float(fields["cpu_us"])
 
 
-def upstream_once(upstream: Path, mpy: Path, expected: str) -> float:
+def children_cpu_us() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (r.ru_utime + r.ru_stime) * 1e6
+
+
+def upstream_once(upstream: Path, mpy: Path, expected: str | None) -> float:
+    """Processor microseconds of a process importing `mpy` (whose output must be
+    `expected`, unless None)."""
     driver = UPSTREAM_DRIVER.format(dir=str(mpy.parent), name=mpy.stem)
+    before = children_cpu_us()
     r = subprocess.run([str(upstream), "-c", driver], capture_output=True, text=True, timeout=120)
-    out, _, last = r.stdout.rpartition("\nbench-us ")
-    if r.returncode != 0 or out != expected:
+    cpu = children_cpu_us() - before
+    if r.returncode != 0 or (expected is not None and r.stdout != expected):
         raise ValueError(f"unsupported: {_last_line(r.stdout + r.stderr)}")
-    return float(last)
+    return cpu
 
 
 def cpython_once(path: Path, expected: str) -> float:
@@ -191,6 +195,10 @@ def main() -> int:
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "bench_empty.mpy"
+        empty.write_bytes(compile_source("pass\n", "bench_empty.py"))
+        if has_upstream:
+            upstream_base = best_of(args.runs, partial(upstream_once, args.upstream, empty, None))
         for path in PROGRAMS:
             mpy = Path(tmp) / f"{path.stem}.mpy"
             mpy.write_bytes(compile_file(path, f"bench/vm_programs/{path.name}"))
@@ -199,6 +207,8 @@ def main() -> int:
             ours = best_of(args.runs, partial(firmware_once, mpy, expected))
             if has_upstream:
                 upstream = best_of(args.runs, partial(upstream_once, args.upstream, mpy, expected))
+                if upstream.seconds is not None:
+                    upstream.seconds -= upstream_base.seconds or 0.0
             else:
                 upstream = Timing(reason="not built")
             cpython = best_of(args.runs, partial(cpython_once, path, expected))
@@ -231,7 +241,7 @@ def main() -> int:
         "commit": commit,
         "machine": platform.machine(),
         "runs": args.runs,
-        "clock": "wall, best of runs, start-up excluded",
+        "clock": "processor time, best of runs, start-up excluded",
         "upstream": str(args.upstream) if has_upstream else None,
         "results": [
             {
