@@ -8,6 +8,9 @@
 #include "print.h"
 
 size_t mpf_obj_hash(mpf_obj_t o) {
+    if (MPF_OBJ_IS_SMALL_INT(o)) { /* the common key, without the calls below */
+        return (size_t)MPF_OBJ_SMALL_INT_VALUE(o);
+    }
     if (mpf_obj_is_integer(o)) {
         return mpf_int_hash(o);
     }
@@ -72,7 +75,9 @@ static size_t find_slot(const mpf_dict_t *d, mpf_obj_t key, size_t hash) {
             return i;
         }
         mpf_obj_t k = d->entries[e].key;
-        if (k != MPF_OBJ_NULL && (k == key || mpf_obj_equal(k, key))) {
+        /* two different small ints are unequal: no need to ask mpf_obj_equal */
+        if (k != MPF_OBJ_NULL &&
+            (k == key || (!(MPF_OBJ_IS_SMALL_INT(k) && MPF_OBJ_IS_SMALL_INT(key)) && mpf_obj_equal(k, key)))) {
             return i;
         }
         i = (i + 1) & mask;
