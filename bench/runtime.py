@@ -9,9 +9,9 @@ processor time, best of N runs, with process start-up left out: other processes 
 machine move it far less than wall time. The firmware reports the time of its run itself
 (`--stats`, loading the .mpy included); CPython times one `exec` of the compiled code
 with `time.process_time()`; upstream's unix port has no processor clock (ticks_cpu is 0
-there), so its process's processor time (getrusage) is taken, less that of the same
-process importing an empty .mpy. A program whose output differs from CPython's (a
-feature a runtime lacks) shows as 'unsupported' with the reason.
+there), so the processor time of a process importing the .mpy 5 times over (getrusage)
+is taken, less that of one importing an empty .mpy, per import. A program whose output
+differs from CPython's (a feature a runtime lacks) shows as 'unsupported' with the reason.
 
 Upstream's binary comes from --upstream, else $MPFORGE_UPSTREAM_MICROPYTHON, else
 /tmp/mp-upstream/ports/unix/micropython; UPSTREAM_BUILD below says how to build it.
@@ -59,8 +59,16 @@ upstream MicroPython not found at {path}; build it (outside the repo, never comm
       COPT="-O2 -DNDEBUG -fdata-sections -ffunction-sections"
 or pass --upstream PATH / set MPFORGE_UPSTREAM_MICROPYTHON."""
 
-# The module's import is the run; the same with an empty module is the baseline.
-UPSTREAM_DRIVER = "import sys\nsys.path.insert(0, {dir!r})\nimport {name}\n"
+# The module's import is the run, UPSTREAM_REPEAT times in one process so that the
+# start-up, measured on an empty module and subtracted, weighs less than one run.
+UPSTREAM_REPEAT = 5
+UPSTREAM_DRIVER = """\
+import sys
+sys.path.insert(0, {dir!r})
+for _ in range({repeat}):
+    import {name}
+    del sys.modules[{name!r}]
+"""
 
 CPYTHON_DRIVER = """\
 import sys, time
@@ -112,15 +120,15 @@ def children_cpu_us() -> float:
 
 
 def upstream_once(upstream: Path, mpy: Path, expected: str | None) -> float:
-    """Processor microseconds of a process importing `mpy` (whose output must be
-    `expected`, unless None)."""
-    driver = UPSTREAM_DRIVER.format(dir=str(mpy.parent), name=mpy.stem)
+    """Processor microseconds per import of a process importing `mpy` UPSTREAM_REPEAT
+    times (each printing `expected`, unless None), start-up included."""
+    driver = UPSTREAM_DRIVER.format(dir=str(mpy.parent), name=mpy.stem, repeat=UPSTREAM_REPEAT)
     before = children_cpu_us()
     r = subprocess.run([str(upstream), "-c", driver], capture_output=True, text=True, timeout=120)
     cpu = children_cpu_us() - before
-    if r.returncode != 0 or (expected is not None and r.stdout != expected):
+    if r.returncode != 0 or (expected is not None and r.stdout != expected * UPSTREAM_REPEAT):
         raise ValueError(f"unsupported: {_last_line(r.stdout + r.stderr)}")
-    return cpu
+    return cpu / UPSTREAM_REPEAT
 
 
 def cpython_once(path: Path, expected: str) -> float:
