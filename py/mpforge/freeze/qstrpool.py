@@ -53,8 +53,9 @@ class QstrPool:
             return found
         if len(self.strings) >= MAX_QSTRS:
             raise MpforgeError(f"too many qstrs for one firmware (more than {MAX_QSTRS})")
-        if "\0" in text or len(text.encode("utf-8", "surrogatepass")) > 0xFFFF:
-            raise MpforgeError(f"qstr {text[:40]!r} cannot be interned (NUL or too long)")
+        # the pool stores each length, so a NUL is text like any other character
+        if len(text.encode("utf-8", "surrogatepass")) > 0xFFFF:
+            raise MpforgeError(f"qstr {text[:40]!r} cannot be interned (too long)")
         self.ids[text] = len(self.strings)
         self.strings.append(text)
         return self.ids[text]
