@@ -1,4 +1,4 @@
-# requires: builtins, datatypes
+# requires: builtins, datatypes, compiler
 print(eval("1 + 2 * 3"))
 print(eval("[x * x for x in range(4)]"))
 g = {"a": 5}

@@ -1,4 +1,4 @@
-# requires: builtins, datatypes
+# requires: builtins, datatypes, compiler
 # globals(), exec and eval called from inside functions see the module's globals.
 counter = 0
 

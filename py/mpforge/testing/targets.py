@@ -21,9 +21,12 @@ from ..errors import MpforgeError
 # What a program can need beyond tests/basics (small ints, str, functions, closures,
 # if/while/for): arbitrary-precision ints, float, complex, classes, try/raise/with,
 # generators, async/await, import, list/tuple/dict/set/bytes, io, the full set of
-# MicroPython's builtin functions (`builtins`), and the `time` module's ticks and sleeps.
+# MicroPython's builtin functions (`builtins`), the `time` module's ticks and sleeps, and
+# a compiler on the target for eval/exec (`compiler`: MicroPython's
+# MICROPY_ENABLE_COMPILER; the C runtime has none, programs reach it compiled).
 ALL_FEATURES = frozenset({"bigint", "float", "complex", "classes", "exceptions", "generators",
-                          "async", "modules", "datatypes", "io", "builtins", "time"})  # fmt: skip
+                          "async", "modules", "datatypes", "io", "builtins", "time",
+                          "compiler"})  # fmt: skip
 
 
 @dataclass
@@ -151,13 +154,13 @@ class _FirmwareTarget:
         return result.status, result.output
 
 
-# What the C runtime has today: try/except/finally and the builtin exception classes
-# (runtime/vm.c, exc.c), classes, generators, the time module (modtime.c), big ints
-# (runtime/objint.c, mpz.c). Not yet: float, datatypes (bytes, default and */**
-# arguments are missing), modules. The C runtime's developer widens this as the runtime
-# grows.
+# What the C runtime has today: exceptions, classes, generators, the containers and
+# bytes types with their methods and formatting (datatypes), the builtin functions
+# (builtins), the time module (modtime.c), big ints (runtime/objint.c, mpz.c). Not yet:
+# float, modules, io, async; never: compiler. The C runtime's developers widen this as
+# the runtime grows.
 _FIRMWARE_FEATURES: frozenset[str] = frozenset(
-    {"exceptions", "classes", "generators", "time", "bigint"}
+    {"exceptions", "classes", "generators", "time", "bigint", "datatypes", "builtins"}
 )
 
 
