@@ -39,7 +39,7 @@ void mpf_format_text(mpf_print_t *p, const char *s, size_t n, const mpf_fmt_spec
 
 void mpf_format_number(mpf_print_t *p, bool neg, const char *prefix, const char *digits, size_t n,
     const mpf_fmt_spec_t *spec) {
-    char sign = neg ? '-' : spec->sign;
+    char sign = neg ? '-' : spec->sign == '-' ? 0 : spec->sign;
     size_t np = strlen(prefix);
     /* thousands separators: every 3 decimal digits, every 4 in other bases */
     char local[200];
@@ -119,8 +119,10 @@ static void format_int(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) 
 }
 
 void mpf_format_value(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) {
-    /* bool formats as text unless the spec asks for a number (as CPython's int.__format__) */
-    bool as_text_bool = (v == mpf_const_true || v == mpf_const_false) && spec->type == 0;
+    /* bool is text only under an empty spec; any other is int's (as CPython's int.__format__) */
+    bool as_text_bool = (v == mpf_const_true || v == mpf_const_false) && spec->type == 0 &&
+                        spec->width < 0 && spec->prec < 0 && !spec->align && !spec->sign && !spec->group &&
+                        !spec->alt && !spec->zero;
     if (mpf_obj_is_integer(v) && !as_text_bool && spec->type != 's') {
         format_int(p, v, spec);
         return;
@@ -159,7 +161,7 @@ void mpf_format_parse_spec(const char *s, size_t n, mpf_fmt_spec_t *spec) {
         i = 1;
     }
     if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) {
-        spec->sign = s[i] == '-' ? 0 : s[i];
+        spec->sign = s[i];
         ++i;
     }
     if (i < n && s[i] == '#') {
@@ -321,8 +323,7 @@ static void format_into(mpf_print_t *p, format_args_t *fa, const char *s, size_t
         }
         mpf_fmt_spec_t spec;
         mpf_format_parse_spec(spec_s, spec_n, &spec);
-        if (spec.prec >= 0 && mpf_obj_is_integer(v) && spec.type != 's' &&
-            !((v == mpf_const_true || v == mpf_const_false) && spec.type == 0)) {
+        if (spec.prec >= 0 && mpf_obj_is_integer(v) && spec.type != 's') {
             mpf_raise_msg(&mpf_type_ValueError, "precision not allowed in integer format specifier");
         }
         mpf_format_value(p, v, &spec);

@@ -10,7 +10,7 @@
 typedef struct {
     char fill;  /* padding character */
     char align; /* '<' '>' '^' '=', or 0: the value's default (text left, numbers right) */
-    char sign;  /* '+', ' ', or 0: only negative numbers get one */
+    char sign;  /* '+', ' ', '-' or 0 (none given): with '-' and 0 only negative numbers get one */
     char group; /* ',' or '_' between thousands, or 0 */
     char type;  /* the conversion letter, or 0 */
     bool alt;   /* '#': 0x/0o/0b prefixes */

@@ -417,6 +417,22 @@ mpf_obj_t mpf_str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return mpf_bytes_new(&mpf_type_bytes, s, len);
 }
 
+/* bytes.hex(): two lower-case hex digits a byte */
+static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    char *data, *d;
+    size_t len;
+    mpf_get_buffer(args[0], &data, &len);
+    mpf_obj_t out = mpf_obj_new_str_uninit(2 * len, &d);
+    for (size_t i = 0; i < len; ++i) {
+        d[2 * i] = "0123456789abcdef"[(unsigned char)data[i] >> 4];
+        d[2 * i + 1] = "0123456789abcdef"[data[i] & 15];
+    }
+    return out;
+}
+
+static const mpf_builtin_t bytes_hex_obj = {{&mpf_type_builtin}, MP_QSTR_hex, bytes_hex};
 static const mpf_builtin_t bytes_decode_obj = {{&mpf_type_builtin}, MP_QSTR_decode, bytes_decode};
 static const mpf_builtin_t bytearray_append_obj = {{&mpf_type_builtin}, MP_QSTR_append, bytearray_append};
 static const mpf_builtin_t bytearray_extend_obj = {{&mpf_type_builtin}, MP_QSTR_extend, bytearray_extend};
@@ -424,11 +440,13 @@ static const mpf_builtin_t bytearray_extend_obj = {{&mpf_type_builtin}, MP_QSTR_
 static const mpf_method_t bytes_methods[] = {
     MPF_TEXT_METHODS(MPF_TEXT_METHOD_ENTRY)
     {MP_QSTR_decode, &bytes_decode_obj},
+    {MP_QSTR_hex, &bytes_hex_obj},
 };
 
 static const mpf_method_t bytearray_methods[] = {
     MPF_TEXT_METHODS(MPF_TEXT_METHOD_ENTRY)
     {MP_QSTR_decode, &bytes_decode_obj},
+    {MP_QSTR_hex, &bytes_hex_obj},
     {MP_QSTR_append, &bytearray_append_obj},
     {MP_QSTR_extend, &bytearray_extend_obj},
 };
