@@ -105,6 +105,21 @@ def test_cli_several_inputs_into_a_directory(tmp_path: Path) -> None:
         assert (outdir / program.with_suffix(".mpy").name).read_bytes() == compile_file(program)
 
 
+def test_cli_parallel_batch_gives_the_same_files_and_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(REJECTED["missing_colon"])
+    inputs = [*map(str, PROGRAMS[:6]), str(bad)]
+    runs = {}
+    for jobs in ("1", "2"):
+        outdir = tmp_path / f"out{jobs}"
+        cmd = [sys.executable, "-m", "mpforge", "compile", "-j", jobs, *inputs, "-d", str(outdir)]
+        result = subprocess.run(cmd, capture_output=True, text=True)
+        files = {p.name: p.read_bytes() for p in outdir.iterdir()}
+        runs[jobs] = (result.returncode, result.stderr, files)
+    assert runs["1"] == runs["2"]
+    assert runs["1"][0] == 1 and "SyntaxError" in runs["1"][1] and len(runs["1"][2]) == 6
+
+
 def test_cli_error_is_mpy_cross_traceback(tmp_path: Path) -> None:
     src = tmp_path / "bad.py"
     src.write_text(REJECTED["missing_colon"])
