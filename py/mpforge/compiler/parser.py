@@ -168,7 +168,11 @@ class Parser:
     ) -> object:
         """`item (',' item)* [',']`: one item without a comma collapses to itself."""
         line = self.tok.line
-        items = [item()]
+        first = item()
+        tok = self.tok
+        if tok.kind != "op" or tok.value != ",":
+            return first
+        items = [first]
         trailing = False
         while self.at_op(","):
             self.advance()
@@ -212,20 +216,10 @@ class Parser:
     def stmt(self) -> object:
         tok = self.tok
         if tok.kind == "kw":
-            handler = {
-                "if": self.if_stmt,
-                "while": self.while_stmt,
-                "for": self.for_stmt,
-                "try": self.try_stmt,
-                "with": self.with_stmt,
-                "def": self.funcdef,
-                "class": self.classdef,
-            }.get(tok.value)
+            handler = _COMPOUND_STMTS.get(tok.value)
             if handler is not None:
-                return handler()
-            if tok.value == "async":
-                return self.async_stmt()
-        if self.at_op("@"):
+                return handler(self)
+        elif tok.kind == "op" and tok.value == "@":
             return self.decorated()
         return self.simple_stmt()
 
@@ -930,7 +924,7 @@ class Parser:
         tok = self.tok
         if tok.kind == "name":
             self.advance()
-            if tok.value in self.consts:
+            if self.consts and tok.value in self.consts:
                 value = self.consts[tok.value]
                 if isinstance(value, int) and not isinstance(value, bool):
                     return self.make_int(value, tok.line)
@@ -1223,3 +1217,16 @@ def parse(
 ) -> object:
     """Parse a whole module; `interned` collects the strings that become qstrs."""
     return Parser(source, source_name, small_int_bits, interned, optimize).parse_file()
+
+
+# compound statements by their first keyword
+_COMPOUND_STMTS: dict[str, Callable[[Parser], object]] = {
+    "if": Parser.if_stmt,
+    "while": Parser.while_stmt,
+    "for": Parser.for_stmt,
+    "try": Parser.try_stmt,
+    "with": Parser.with_stmt,
+    "def": Parser.funcdef,
+    "class": Parser.classdef,
+    "async": Parser.async_stmt,
+}
