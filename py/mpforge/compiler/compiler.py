@@ -312,7 +312,8 @@ class Compiler:
     def compile_node(self, pn: object) -> None:
         kind = type(pn)
         if kind is Node:
-            self.emit.set_source_line(pn.line)
+            if pn.line > self.emit.last_source_line:  # set_source_line's own test, first
+                self.emit.set_source_line(pn.line)
             handler = _HANDLERS.get(pn.kind)
             if handler is None:
                 raise CompileError.not_supported(
@@ -1402,8 +1403,9 @@ class Compiler:
         trailers = _as_list(pn.args[1], "atom_expr_trailers")
         i = 0
         if (
-            self.scope.kind == sc.FUNCTION
-            and pn.args[0] == Id("super")
+            isinstance(pn.args[0], Id)
+            and pn.args[0].name == "super"
+            and self.scope.kind == sc.FUNCTION
             and trailers[0].kind == "trailer_paren"
             and trailers[0].args[0] is None
         ):

@@ -176,7 +176,11 @@ class Emitter:
                 label_offsets[a] = len(bytecode)
             elif kind == _LINE:
                 bytes_to_skip = len(bytecode) - last_line_offset
-                lines_to_skip = a - last_line
+                lines_to_skip = a - last_line  # > 0: only later lines are recorded
+                if bytes_to_skip <= 0x1F and lines_to_skip <= 3:
+                    # the common case of the loop below: one byte 0b0LLBBBBB
+                    info.append(bytes_to_skip | (lines_to_skip << 5))
+                    bytes_to_skip = lines_to_skip = 0
                 while bytes_to_skip > 0 or lines_to_skip > 0:
                     if lines_to_skip <= 6 or bytes_to_skip > 0xF:
                         # 0b0LLBBBBB

@@ -69,11 +69,15 @@ CONST_OBJECT = "const_object"
 
 
 def is_const_false(pn: object) -> bool:
-    return pn == Tok("False") or (isinstance(pn, SmallInt) and pn.value == 0)
+    return (isinstance(pn, Tok) and pn.value == "False") or (
+        isinstance(pn, SmallInt) and pn.value == 0
+    )
 
 
 def is_const_true(pn: object) -> bool:
-    return pn == Tok("True") or (isinstance(pn, SmallInt) and pn.value != 0)
+    return (isinstance(pn, Tok) and pn.value == "True") or (
+        isinstance(pn, SmallInt) and pn.value != 0
+    )
 
 
 def int_value(pn: object) -> int | None:
