@@ -17,6 +17,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import platform
 import pstats
 import subprocess
@@ -132,6 +133,7 @@ def main() -> int:
     print(f"{'modules':>8} {'ours (1 process)':>17} {'mpy-cross (per file)':>21} {'ratio':>7}")
     print(f"{n:>8} {ours_s:>16.2f}s {ref_s:>20.2f}s {ours_s / ref_s:>7.2f}")
     print(f"ours: {identical} identical with mpy-cross, {failed} not compiled, of {n}")
+    print(f"load average (1 min): {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     parallel = None
     if args.jobs > 1:
         serial_cmd_s = best_of(args.repeat, lambda: ours_command(corpus, 1))
@@ -158,6 +160,8 @@ def main() -> int:
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": platform.platform(),
         "python": platform.python_version(),
+        # other work on the machine skews wall times (both compilers alike)
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "modules": n,
         "ours_seconds": round(ours_s, 3),
         "mpy_cross_seconds": round(ref_s, 3),
