@@ -8,6 +8,7 @@
 #include "format.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
+#include "objfloat.h"
 #include "print.h"
 #include "qstr.h"
 
@@ -345,6 +346,11 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     (void)n_kw;
     want_args(n_args, 1, 2);
     mpf_obj_t x = args[0];
+#if MPF_FEATURE_FLOAT
+    if (mpf_obj_is_float(x)) {
+        return mpf_float_round(((const mpf_float_obj_t *)x)->value, n_args > 1 ? args[1] : MPF_OBJ_NULL);
+    }
+#endif
     if (!mpf_obj_is_integer(x)) {
         mpf_raise_msg(&mpf_type_TypeError, "type %s doesn't define __round__", mpf_obj_type_name(x));
     }

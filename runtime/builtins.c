@@ -2,6 +2,7 @@
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
+#include "objfloat.h"
 #include "print.h"
 #include "qstr.h"
 
@@ -156,6 +157,17 @@ static mpf_obj_t builtin_len(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 
 static mpf_obj_t builtin_abs(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     check_args(n_args, n_kw, 1, 1);
+#if MPF_FEATURE_FLOAT
+    if (mpf_obj_is_float(args[0])) {
+        return mpf_float_new(MPF_FLOAT_FUN(fabs)(((const mpf_float_obj_t *)args[0])->value));
+    }
+#endif
+#if MPF_FEATURE_COMPLEX
+    if (mpf_obj_is_complex(args[0])) {
+        const mpf_complex_obj_t *c = args[0];
+        return mpf_float_new(MPF_FLOAT_FUN(hypot)(c->real, c->imag));
+    }
+#endif
     if (!mpf_obj_is_integer(args[0])) {
         mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(args[0]));
     }
@@ -201,6 +213,13 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t name) {
             return (mpf_obj_t)e->obj;
         }
     }
+#if MPF_FEATURE_FLOAT
+    for (const mpf_builtin_entry_t *e = mpf_builtin_float_funs; e->obj != NULL; ++e) {
+        if (e->name == name) {
+            return (mpf_obj_t)e->obj;
+        }
+    }
+#endif
     for (const mpf_builtin_entry_t *e = mpf_builtin_attrs; e->obj != NULL; ++e) {
         if (e->name == name) {
             return (mpf_obj_t)e->obj;

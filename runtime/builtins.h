@@ -15,6 +15,8 @@ typedef struct {
 
 /* builtinfuns.c; ends with a {0, NULL} entry */
 extern const mpf_builtin_entry_t mpf_builtin_funs[];
+/* objfloat.c: float and round, when the board has floats */
+extern const mpf_builtin_entry_t mpf_builtin_float_funs[];
 /* builtinattr.c */
 extern const mpf_builtin_entry_t mpf_builtin_attrs[];
 

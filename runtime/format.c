@@ -5,6 +5,7 @@
 #include "exc.h"
 #include "format.h"
 #include "gc.h"
+#include "objfloat.h"
 #include "qstr.h"
 
 static void fill_run(mpf_print_t *p, char fill, size_t n) {
@@ -119,6 +120,13 @@ static void format_int(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) 
 }
 
 void mpf_format_value(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) {
+#if MPF_FEATURE_FLOAT
+    bool float_type = spec->type != 0 && strchr("eEfFgG%", spec->type) != NULL;
+    if (mpf_obj_is_float(v) || (float_type && mpf_obj_is_integer(v))) {
+        mpf_format_float(p, mpf_obj_get_float(v), spec);
+        return;
+    }
+#endif
     /* bool is text only under an empty spec; any other is int's (as CPython's int.__format__) */
     bool as_text_bool = (v == mpf_const_true || v == mpf_const_false) && spec->type == 0 &&
                         spec->width < 0 && spec->prec < 0 && !spec->align && !spec->sign && !spec->group &&
@@ -471,12 +479,33 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                 spec.type = 'c';
                 format_int(&p, v, &spec);
                 break;
+#if MPF_FEATURE_FLOAT
+            case 'e':
+            case 'E':
+            case 'f':
+            case 'F':
+            case 'g':
+            case 'G': {
+                mpf_float_t f;
+                if (!mpf_obj_get_float_maybe(v, &f)) {
+                    mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to float", mpf_obj_type_name(v));
+                }
+                spec.type = type;
+                mpf_format_float(&p, f, &spec);
+                break;
+            }
+#endif
             case 'd':
             case 'i':
             case 'u':
             case 'x':
             case 'X':
             case 'o':
+#if MPF_FEATURE_FLOAT
+                if (mpf_obj_is_float(v) && type != 'x' && type != 'X' && type != 'o') {
+                    v = mpf_float_to_int(((const mpf_float_obj_t *)v)->value); /* %d truncates */
+                }
+#endif
                 if (!mpf_obj_is_integer(v)) {
                     mpf_raise_msg(&mpf_type_TypeError, "%%%c format: a number is required, not %s", type,
                         mpf_obj_type_name(v));

@@ -3,6 +3,7 @@
 #define MPF_FROZEN_H
 
 #include "obj.h"
+#include "objfloat.h"
 #include "qstr.h"
 
 typedef struct {

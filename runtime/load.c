@@ -5,6 +5,7 @@
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "load.h"
+#include "objfloat.h"
 #include "qstr.h"
 
 #define MPY_VERSION (6)
@@ -14,6 +15,8 @@
 #define OBJ_STR (5)
 #define OBJ_BYTES (6)
 #define OBJ_INT (7)
+#define OBJ_FLOAT (8)
+#define OBJ_COMPLEX (9)
 #define OBJ_TUPLE (10)
 
 /* nested constant tuples deeper than this are refused: a hostile file must not
@@ -108,6 +111,35 @@ static mpf_obj_t load_obj(reader_t *r, unsigned depth) {
             }
             return v;
         }
+#if MPF_FEATURE_FLOAT
+        case OBJ_FLOAT: {
+            /* the constant's text, as MicroPython's parser reads it on the board */
+            size_t n = read_uint(r);
+            if (n > (size_t)(r->end - r->p)) {
+                malformed();
+            }
+            mpf_float_t v;
+            if (!mpf_float_parse((const char *)r->p, n, &v)) {
+                malformed();
+            }
+            r->p += n;
+            return mpf_float_new(v);
+        }
+#endif
+#if MPF_FEATURE_COMPLEX
+        case OBJ_COMPLEX: {
+            size_t n = read_uint(r);
+            if (n > (size_t)(r->end - r->p)) {
+                malformed();
+            }
+            mpf_float_t re, im;
+            if (!mpf_complex_parse((const char *)r->p, n, &re, &im)) {
+                malformed();
+            }
+            r->p += n;
+            return mpf_complex_new(re, im);
+        }
+#endif
         case OBJ_TUPLE: {
             size_t n = read_uint(r);
             /* each item takes at least one byte: a larger count is a corrupt file */

@@ -1,10 +1,17 @@
 /* The built-in modules: each defined in its own file, listed here for import. */
 #include "module.h"
+#include "objfloat.h"
 
 extern const mpf_module_t mpf_module_micropython;
 extern const mpf_module_t mpf_module_time;
 #if MPF_FEATURE_MACHINE
 extern const mpf_module_t mpf_module_machine;
+#endif
+#if MPF_FEATURE_FLOAT
+extern const mpf_module_t mpf_module_math;
+#endif
+#if MPF_FEATURE_COMPLEX
+extern const mpf_module_t mpf_module_cmath;
 #endif
 
 const mpf_module_t *const mpf_builtin_modules[] = {
@@ -12,6 +19,12 @@ const mpf_module_t *const mpf_builtin_modules[] = {
     &mpf_module_time,
 #if MPF_FEATURE_MACHINE
     &mpf_module_machine,
+#endif
+#if MPF_FEATURE_FLOAT
+    &mpf_module_math,
+#endif
+#if MPF_FEATURE_COMPLEX
+    &mpf_module_cmath,
 #endif
     NULL,
 };

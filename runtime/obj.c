@@ -2,6 +2,7 @@
 
 #include "exc.h"
 #include "gc.h"
+#include "objfloat.h"
 #include "print.h"
 #include "qstr.h"
 #include "genhdr/opcodes.h"
@@ -162,6 +163,11 @@ static mpf_obj_t int_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const 
     if (n_args == 1 && mpf_obj_is_int(args[0])) {
         return MPF_OBJ_NEW_SMALL_INT(mpf_obj_int_value(args[0]));
     }
+#if MPF_FEATURE_FLOAT
+    if (n_args == 1 && mpf_obj_is_float(args[0])) {
+        return mpf_float_to_int(((const mpf_float_obj_t *)args[0])->value);
+    }
+#endif
     mpf_int_t base = n_args > 1 ? mpf_obj_int_value(args[1]) : 10;
     if (base != 0 && (base < 2 || base > 36)) {
         mpf_raise_msg(&mpf_type_ValueError, "int() arg 2 must be >= 2 and <= 36");
@@ -395,6 +401,16 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         mpf_obj_str_data(o, &len);
         return len != 0;
     }
+#if MPF_FEATURE_FLOAT
+    if (mpf_obj_is_float(o)) {
+        return ((const mpf_float_obj_t *)o)->value != 0;
+    }
+#endif
+#if MPF_FEATURE_COMPLEX
+    if (mpf_obj_is_complex(o)) {
+        return ((const mpf_complex_obj_t *)o)->real != 0 || ((const mpf_complex_obj_t *)o)->imag != 0;
+    }
+#endif
     if (MPF_OBJ_TYPE_OF_PTR(o)->flags & MPF_TYPE_FLAG_CLASS) {
         mpf_obj_t r;
         if (mpf_instance_special(o, MP_QSTR___bool__, 0, NULL, &r) ||
@@ -451,6 +467,16 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
         const char *sb = mpf_obj_str_data(b, &lb);
         return la == lb && memcmp(sa, sb, la) == 0;
     }
+#if MPF_FEATURE_FLOAT
+    if (mpf_obj_is_float(b) && mpf_obj_is_integer(a)) {
+        return mpf_float_binary_op(MP_BINARY_OP_EQUAL, a, b) == mpf_const_true;
+    }
+#endif
+#if MPF_FEATURE_COMPLEX
+    if (mpf_obj_is_complex(b)) {
+        return mpf_complex_binary_op(MP_BINARY_OP_EQUAL, a, b) == mpf_const_true;
+    }
+#endif
     const mpf_type_t *ta = mpf_obj_get_type(a);
     if (ta->binary_op != NULL && MPF_OBJ_IS_PTR(a)) {
         mpf_obj_t r = ta->binary_op(MP_BINARY_OP_EQUAL, a, b);

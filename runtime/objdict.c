@@ -5,6 +5,7 @@
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
+#include "objfloat.h"
 #include "print.h"
 
 size_t mpf_obj_hash(mpf_obj_t o) {
@@ -31,6 +32,18 @@ size_t mpf_obj_hash(mpf_obj_t o) {
     if (t->flags & MPF_TYPE_FLAG_CLASS) {
         return mpf_instance_hash(o);
     }
+#if MPF_FEATURE_FLOAT
+    if (t == &mpf_type_float) {
+        return mpf_float_hash(((const mpf_float_obj_t *)o)->value);
+    }
+#endif
+#if MPF_FEATURE_COMPLEX
+    if (t == &mpf_type_complex) {
+        /* a complex with no imaginary part hashes as its real part (they are equal) */
+        const mpf_complex_obj_t *c = o;
+        return mpf_float_hash(c->real) + 1000003u * mpf_float_hash(c->imag);
+    }
+#endif
     if (t == &mpf_type_tuple) {
         const mpf_tuple_t *tu = o;
         size_t h = 0x345678;

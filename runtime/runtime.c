@@ -4,6 +4,7 @@
 #include "format.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
+#include "objfloat.h"
 #include "print.h"
 #include "qstr.h"
 
@@ -165,7 +166,32 @@ mpf_obj_t mpf_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
         (op == MP_BINARY_OP_AND || op == MP_BINARY_OP_OR || op == MP_BINARY_OP_XOR)) {
         return MPF_OBJ_BOOL(mpf_obj_is_true(mpf_int_binary_op(op, lhs, rhs)));
     }
+#if MPF_FEATURE_FLOAT
+    /* a number on the left that does not know the float or complex on the right */
+    if (mpf_obj_is_float(rhs)) {
+        mpf_obj_t r = mpf_float_binary_op(op, lhs, rhs);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+#endif
+#if MPF_FEATURE_COMPLEX
+    if (mpf_obj_is_complex(rhs)) {
+        mpf_obj_t r = mpf_complex_binary_op(op, lhs, rhs);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+#endif
     if (mpf_obj_is_integer(lhs) && mpf_obj_is_integer(rhs)) {
+#if MPF_FEATURE_FLOAT
+        /* true division, and a power with a negative exponent, give a float */
+        if (op == MP_BINARY_OP_TRUE_DIVIDE ||
+            (op == MP_BINARY_OP_POWER &&
+                mpf_int_binary_op(MP_BINARY_OP_LESS, rhs, MPF_OBJ_NEW_SMALL_INT(0)) == mpf_const_true)) {
+            return mpf_float_binary_op(op, lhs, rhs);
+        }
+#endif
         mpf_obj_t r = mpf_int_binary_op(op, lhs, rhs);
         if (r == MPF_OBJ_NULL) {
             raise_unsupported(op, lhs, rhs);
@@ -219,6 +245,18 @@ mpf_obj_t mpf_unary_op(unsigned op, mpf_obj_t arg) {
     if (mpf_obj_is_integer(arg) && op < MP_UNARY_OP_NOT) {
         return mpf_int_unary_op(op, arg);
     }
+#if MPF_FEATURE_FLOAT
+    if (mpf_obj_is_float(arg) && op < MP_UNARY_OP_INVERT) {
+        mpf_float_t v = ((const mpf_float_obj_t *)arg)->value;
+        return op == MP_UNARY_OP_POSITIVE ? arg : mpf_float_new(-v);
+    }
+#endif
+#if MPF_FEATURE_COMPLEX
+    if (mpf_obj_is_complex(arg) && op < MP_UNARY_OP_INVERT) {
+        const mpf_complex_obj_t *c = arg;
+        return op == MP_UNARY_OP_POSITIVE ? arg : mpf_complex_new(-c->real, -c->imag);
+    }
+#endif
     if (op < MP_UNARY_OP_NOT) {
         mpf_raise_msg(&mpf_type_TypeError, "unsupported type for %s: '%s'", unary_op_name[op],
             mpf_obj_type_name(arg));

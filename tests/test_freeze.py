@@ -144,8 +144,35 @@ def test_statistics_are_returned(module: CompiledModule) -> None:
     assert result.stats.n_qstrs == len(_pool(result.files))
 
 
-def test_unsupported_constant_is_a_user_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("precision", "literals"),
+    [
+        ("double", ["0x1.999999999999ap-4", "0x1.8000000000000p+0"]),
+        ("single", ["0x1.99999a0000000p-4", "0x1.8000000000000p+0"]),
+    ],
+)
+def test_float_constants_are_rom_objects_of_the_boards_precision(
+    tmp_path: Path, precision: str, literals: list[str]
+) -> None:
+    module = reference_module("x = (0.1, 1.5j, 1e400)\n", tmp_path)
+    text = freeze([("main", module)], runtime_sources(), float_impl=precision).files[
+        "frozen_content.c"
+    ]
+    values = re.findall(
+        r"static const mpf_(?:float|complex)_obj_t \w+ = \{\{[^}]*\}, ([^;]*)\};", text
+    )
+    # floats are declared before complex numbers
+    assert values == [literals[0], "INFINITY", f"0x0.0p+0, {literals[1]}"]
+
+
+def test_float_constant_on_a_board_without_floats_is_a_user_error(tmp_path: Path) -> None:
     module = reference_module("x = 1.5\n", tmp_path)
+    with pytest.raises(MpforgeError, match="no floats"):
+        freeze([("main", module)], runtime_sources(), float_impl="none")
+
+
+def test_unsupported_constant_is_a_user_error(tmp_path: Path) -> None:
+    module = reference_module("x = ...\n", tmp_path)
     with pytest.raises(MpforgeError, match="cannot be frozen yet"):
         freeze_modules([("main", module)], runtime_sources())
 

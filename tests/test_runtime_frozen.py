@@ -13,6 +13,12 @@ import pytest
 from test_runtime_gcc import build_firmware, reference_module, reference_mpy, run
 
 PROGRAMS = {
+    # constants and results that MicroPython and CPython print alike
+    "floats": """\
+x = 1.5
+t = (0.25, -2.5, 1e10, 3e-05, 2j, 1.5j)
+print(x * 2, t, t[4] * t[5], x / 4, 7 // 2.0, int(2.75), 1e300 * 1e10 > 1e308, {2.0: 'two'}[2])
+""",
     "arith": """\
 a = 17
 b = -5

@@ -41,7 +41,7 @@ def build_firmware(build_dir: Path, modules: list[tuple[str, CompiledModule]]) -
     sources.append(loader / "mpfloader.c")
     cmd = ["gcc", *CFLAGS, *SANITIZE, f"-I{RUNTIME}", f"-I{build_dir}", f"-I{loader}"]
     cmd += ["-o", str(out)]
-    result = subprocess.run([*cmd, *map(str, sources)], capture_output=True, text=True)
+    result = subprocess.run([*cmd, *map(str, sources), "-lm"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
 

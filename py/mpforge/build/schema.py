@@ -172,7 +172,12 @@ _VARIANT_KEYS: dict[str, Schema] = {
         "type": "map",
         "doc": "feature switches rendered into mpconfigboard.h",
         "keys": {
-            "float": {"type": "bool"},
+            "float": {
+                "type": "str",
+                "choices": ["double", "single", "none"],
+                "doc": "float objects: double or single precision (the FPU's), or none",
+            },
+            "complex": {"type": "bool", "doc": "complex numbers and cmath (default: with floats)"},
             "semihosting": {"type": "bool"},
             "debug": {"type": "bool", "doc": "-O0 -g and runtime assertions"},
             "machine": {"type": "bool", "doc": "the machine module (the port drives pins)"},

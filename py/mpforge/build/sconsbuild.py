@@ -264,6 +264,7 @@ def common_objects(env: Any) -> list[Any]:
         [str(genhdr / name) for name in FREEZER_OUTPUTS],
         mpys + [str(p) for p in runtime_c + runtime_h],
         MPF_PACKAGES=sorted(m.name for m in env["MPF_MODULES"] if m.is_package),
+        MPF_FLOAT=env["MPF_BOARD"].get("features.float", "double"),
     )
     mpy_sources = sorted((ROOT / "py" / "mpforge" / "mpy").glob("*.py"))
     env.OpcodesHeader(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import MpforgeError
 from ..mpy import format as fmt
 from ..mpy import opcodes as op
-from ..mpy.mpyfile import CompiledModule, RawCode
+from ..mpy.mpfloat import parse_decimal
+from ..mpy.mpyfile import CompiledModule, ComplexConst, FloatConst, RawCode
 from ..mpy.prelude import decode_prelude, line_of_offset
 from .qstrpool import QstrPool, runtime_qstrs
 from .templating import c_ident, render
@@ -133,18 +136,58 @@ class _RawCodeOut:
     children: list[str]
 
 
+FLOAT_IMPLS = ("double", "single", "none")
+
+
+def _parsed(text: str, value: float) -> float:
+    """`text` as the board's parser reads it: MicroPython's own (not correctly
+    rounded) algorithm; `value` where the text is inf or nan."""
+    text = text.strip()
+    body = text.lstrip("+-")
+    if body.lower() in ("inf", "nan", "infinity"):
+        return value
+    return math.copysign(parse_decimal(body), -1.0 if text.startswith("-") else 1.0)
+
+
+def _board_float(value: float, float_impl: str) -> float:
+    """The value a board of this precision holds for a float constant (one read from
+    an .mpy file is the file's text, parsed as the board parses it)."""
+    if isinstance(value, FloatConst):
+        value = _parsed(value.mpy_text, value)
+    if float_impl == "single" and math.isfinite(value):
+        try:
+            value = struct.unpack("<f", struct.pack("<f", value))[0]
+        except OverflowError:
+            value = math.copysign(math.inf, value)
+    return value
+
+
+def _float_literal(value: float) -> str:
+    """A C expression with exactly this value (hex literals are exact)."""
+    if math.isnan(value):
+        return "NAN"
+    if math.isinf(value):
+        return "INFINITY" if value > 0 else "-INFINITY"
+    return value.hex()
+
+
+@dataclass
+class _ConstSink:
+    """ROM objects the constants of one module need, in the order C declares them."""
+
+    float_impl: str
+    strs: list[dict[str, object]] = field(default_factory=list)
+    tuples: list[dict[str, object]] = field(default_factory=list)
+    ints: list[dict[str, object]] = field(default_factory=list)
+    floats: list[dict[str, object]] = field(default_factory=list)
+    complexes: list[dict[str, object]] = field(default_factory=list)
+
+
 def _const(
-    module_name: str,
-    module_ident: str,
-    index: int | str,
-    obj: object,
-    strs: list[dict[str, object]],
-    tuples: list[dict[str, object]] | None = None,
-    ints: list[dict[str, object]] | None = None,
+    module_name: str, module_ident: str, index: int | str, obj: object, out: _ConstSink
 ) -> str:
-    """The C expression of one constant; strings, big ints and tuples become ROM objects
-    listed in `strs`, `ints` and `tuples` (a tuple after the tuples it holds, as C needs
-    them declared)."""
+    """The C expression of one constant; strings, big ints, floats and tuples become ROM
+    objects listed in `out` (a tuple after the tuples it holds, as C needs them declared)."""
     if obj is None:
         return "mpf_const_none"
     if obj is True:
@@ -153,7 +196,7 @@ def _const(
         return "mpf_const_false"
     if isinstance(obj, str):
         ident = f"{module_ident}_const_str_{index}"
-        strs.append(
+        out.strs.append(
             {
                 "ident": ident,
                 "len": len(obj.encode("utf-8", "surrogatepass")),
@@ -162,29 +205,48 @@ def _const(
             }
         )
         return f"(mpf_obj_t)&{ident}"
-    if isinstance(obj, bytes) and tuples is not None:
+    if isinstance(obj, bytes):
         ident = f"{module_ident}_const_bytes_{index}"
-        strs.append({"ident": ident, "len": len(obj), "text": obj, "type": "mpf_type_bytes"})
+        out.strs.append({"ident": ident, "len": len(obj), "text": obj, "type": "mpf_type_bytes"})
         return f"(mpf_obj_t)&{ident}"
     if isinstance(obj, int) and -(2**30) <= obj < 2**30:
         return f"MPF_OBJ_NEW_SMALL_INT({obj})"
-    if isinstance(obj, int) and ints is not None:
-        return _big_int(f"{module_ident}_const_int_{index}", int(obj), ints)
-    if isinstance(obj, tuple) and tuples is not None:
+    if isinstance(obj, int):
+        return _big_int(f"{module_ident}_const_int_{index}", int(obj), out.ints)
+    if isinstance(obj, float) and out.float_impl != "none":
+        ident = f"{module_ident}_const_float_{index}"
+        value = _float_literal(_board_float(obj, out.float_impl))
+        out.floats.append({"ident": ident, "value": value, "text": repr(obj)})
+        return f"(mpf_obj_t)&{ident}"
+    if isinstance(obj, complex) and out.float_impl != "none":
+        real, imag = obj.real, obj.imag
+        text = obj.mpy_text.strip() if isinstance(obj, ComplexConst) else ""
+        if text[-1:] in ("j", "J") and "(" not in text:
+            imag = _parsed(text[:-1], imag)  # an imaginary literal, as .mpy files hold them
+        ident = f"{module_ident}_const_complex_{index}"
+        real_c, imag_c = (_float_literal(_board_float(v, out.float_impl)) for v in (real, imag))
+        out.complexes.append({"ident": ident, "real": real_c, "imag": imag_c, "text": repr(obj)})
+        return f"(mpf_obj_t)&{ident}"
+    if isinstance(obj, tuple):
         items = [
-            _const(module_name, module_ident, f"{index}_{i}", item, strs, tuples, ints)
+            _const(module_name, module_ident, f"{index}_{i}", item, out)
             for i, item in enumerate(obj)
         ]
         ident = f"{module_ident}_const_tuple_{index}"
-        tuples.append({"ident": ident, "len": len(items), "items": items})
+        out.tuples.append({"ident": ident, "len": len(items), "items": items})
         return f"(mpf_obj_t)&{ident}"
-    # the C runtime has no object model for these yet (float, complex, Ellipsis):
-    # refusing is better than ROM objects it would misread
+    # the C runtime has no object model for Ellipsis yet: refusing is better than ROM
+    # objects it would misread
     kind = type(obj).__name__ if obj is not Ellipsis else "Ellipsis"
     text = repr(obj) if len(repr(obj)) <= 40 else repr(obj)[:37] + "..."
+    if isinstance(obj, float | complex):
+        raise MpforgeError(
+            f"module {module_name}: constant {text} ({kind}) cannot be frozen: the board has "
+            "no floats (features: {float: none})"
+        )
     raise MpforgeError(
         f"module {module_name}: constant {text} ({kind}) cannot be frozen yet: the C runtime "
-        "has only None/True/False, str, bytes, int and tuple constants"
+        "has only None/True/False, str, bytes, int, float, complex and tuple constants"
     )
 
 
@@ -205,14 +267,12 @@ def _big_int(ident: str, value: int, ints: list[dict[str, object]]) -> str:
 
 
 def _module_context(
-    name: str, module: CompiledModule, pool: QstrPool, is_package: bool = False
+    name: str, module: CompiledModule, pool: QstrPool, is_package: bool, float_impl: str
 ) -> dict[str, object]:
     ident = "mod_" + c_ident(name)
     qstr_ids = [pool.add(q) for q in module.qstrs]
-    strs: list[dict[str, object]] = []
-    tuples: list[dict[str, object]] = []
-    ints: list[dict[str, object]] = []
-    consts = [_const(name, ident, i, obj, strs, tuples, ints) for i, obj in enumerate(module.objs)]
+    out = _ConstSink(float_impl)
+    consts = [_const(name, ident, i, obj, out) for i, obj in enumerate(module.objs)]
     raw_codes: list[_RawCodeOut] = []
     counter = [0]
 
@@ -243,9 +303,11 @@ def _module_context(
         "source": module.qstrs[0] if module.qstrs else "",
         "qstrs": [{"id": i, "text": t} for i, t in zip(qstr_ids, module.qstrs, strict=True)],
         "consts": consts,
-        "strs": strs,
-        "tuples": tuples,
-        "ints": ints,
+        "strs": out.strs,
+        "tuples": out.tuples,
+        "floats": out.floats,
+        "complexes": out.complexes,
+        "ints": out.ints,
         "raw_codes": raw_codes,
         "root": root,
     }
@@ -255,18 +317,26 @@ def freeze(
     modules: list[tuple[str, CompiledModule]],
     runtime_sources: list[Path],
     packages: set[str] | frozenset[str] = frozenset(),
+    float_impl: str = "double",
 ) -> FreezeResult:
     """Generated file name -> content, and size statistics, for these modules.
 
     Names are dotted (`pkg.sub`); a name in `packages` is a package's `__init__`.
+    `float_impl` is the board's float precision (features: {float: ...}): float
+    constants become ROM objects of that precision.
     """
+    if float_impl not in FLOAT_IMPLS:
+        raise MpforgeError(f"float precision {float_impl!r} is not one of {', '.join(FLOAT_IMPLS)}")
     names = [name for name, _ in modules]
     if len(set(names)) != len(names):
         raise MpforgeError(f"a module is frozen twice: {sorted(names)}")
     pool = QstrPool()
     for text in runtime_qstrs(sorted(runtime_sources)):
         pool.add(text)
-    contexts = [_module_context(name, module, pool, name in packages) for name, module in modules]
+    contexts = [
+        _module_context(name, module, pool, name in packages, float_impl)
+        for name, module in modules
+    ]
     stats = FreezeStats(
         modules=tuple(
             ModuleStats(

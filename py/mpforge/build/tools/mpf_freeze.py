@@ -47,7 +47,9 @@ def _freeze(target: Any, source: Any, env: Any) -> None:
             modules.append((path.name[: -len(".mpy")], load_mpy(path.read_bytes(), path.name)))
         else:
             runtime.append(path)
-    files = freeze(modules, runtime, packages=set(env.get("MPF_PACKAGES", []))).files
+    files = freeze(
+        modules, runtime, packages=set(env.get("MPF_PACKAGES", [])), float_impl=env["MPF_FLOAT"]
+    ).files
     out_dir = Path(target[0].abspath).parent
     for name, content in files.items():
         if name.endswith(".c") and name not in FREEZER_OUTPUTS:
@@ -77,7 +79,7 @@ def generate(env: Any) -> None:
         suffix=".mpy",
     )
     env["BUILDERS"]["FrozenContent"] = Builder(
-        action=Action(_freeze, "GEN $TARGETS", varlist=["MPF_PACKAGES"]),
+        action=Action(_freeze, "GEN $TARGETS", varlist=["MPF_PACKAGES", "MPF_FLOAT"]),
         # the runtime's .c files are read as text for their qstrs; scanning their
         # #includes would make the generated qstr header depend on itself
         source_scanner=ScannerBase(_no_includes, "mpf_no_includes"),
