@@ -300,7 +300,9 @@ static mpf_obj_t closure_call(mpf_obj_t self, size_t n_args, size_t n_kw, const 
     size_t n = c->n_closed + n_args + 2 * n_kw;
     mpf_obj_t *all = mpf_pystack_alloc(n * sizeof(mpf_obj_t));
     memcpy(all, c->closed, c->n_closed * sizeof(mpf_obj_t));
-    memcpy(all + c->n_closed, args, (n_args + 2 * n_kw) * sizeof(mpf_obj_t));
+    if (n_args + n_kw) { /* a call without arguments may pass args == NULL */
+        memcpy(all + c->n_closed, args, (n_args + 2 * n_kw) * sizeof(mpf_obj_t));
+    }
     mpf_obj_t ret = mpf_execute_bytecode(c->fun, c->n_closed + n_args, n_kw, all);
     mpf_pystack_free(all);
     return ret;
