@@ -121,7 +121,7 @@ bool mpf_exc_match(mpf_obj_t exc, mpf_obj_t cls) {
     if (!mpf_obj_is_exception_type(cls)) {
         mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
     }
-    const mpf_type_t *t = mpf_obj_is_exception_type(exc) ? (const mpf_type_t *)exc : MPF_OBJ_TYPE_OF_PTR(exc);
+    const mpf_type_t *t = mpf_obj_is_exception_type(exc) ? (const mpf_type_t *)exc : mpf_obj_get_type(exc);
     return mpf_type_is_subclass(t, cls);
 }
 

@@ -384,7 +384,9 @@ mpf_obj_t mpf_obj_new_str_uninit(size_t len, char **data) {
 mpf_obj_t mpf_obj_new_str(const char *data, size_t len) {
     char *d;
     mpf_obj_t s = mpf_obj_new_str_uninit(len, &d);
-    memcpy(d, data, len);
+    if (len) { /* an empty string may come with data == NULL */
+        memcpy(d, data, len);
+    }
     return s;
 }
 
