@@ -67,6 +67,10 @@ static void exc_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
 }
 
 static mpf_obj_t exc_type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    /* the hook is the type's, so mpf_call reaches it for an instance too: `e()` */
+    if (!mpf_obj_is_exception_type(self)) {
+        mpf_raise_msg(&mpf_type_TypeError, "'%s' object isn't callable", mpf_obj_type_name(self));
+    }
     if (n_kw) {
         mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
     }
