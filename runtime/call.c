@@ -33,7 +33,7 @@ void mpf_bind_args(const mpf_fun_bc_t *fun, const mpf_prelude_t *pre, mpf_obj_t 
     size_t var_slot = n_pos + n_kwonly;
     bool has_var = (pre->scope_flags & MPF_SCOPE_FLAG_VARARGS) != 0;
     bool has_varkw = (pre->scope_flags & MPF_SCOPE_FLAG_VARKEYWORDS) != 0;
-    const mpf_obj_t *kw = args + n_args;
+    const mpf_obj_t *kw = n_args ? args + n_args : args; /* args may be NULL when empty */
 
     size_t n_given = n_args;
     if (n_args > n_pos) {
