@@ -220,7 +220,7 @@ static unsigned check_code(const mpf_prelude_t *pre, const uint8_t *end, const r
             case MP_BC_ARG_UINT: {
                 size_t v = check_uint(&ip, end);
                 if ((op == MP_BC_LOAD_FAST_N || op == MP_BC_STORE_FAST_N || op == MP_BC_DELETE_FAST ||
-                        op == MP_BC_LOAD_DEREF || op == MP_BC_STORE_DEREF) &&
+                        op == MP_BC_LOAD_DEREF || op == MP_BC_STORE_DEREF || op == MP_BC_DELETE_DEREF) &&
                     v >= pre->n_state) {
                     malformed();
                 }
