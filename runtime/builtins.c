@@ -261,8 +261,17 @@ mpf_obj_t mpf_get_iter_into(mpf_obj_t iterable, mpf_obj_t *slots) {
     return iterable;
 }
 
+/* only bytecode from a corrupt file has other values in an iterator's slots */
+static void check_iter_slots(bool ok) {
+    if (!ok) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "bytecode iterator slots overwritten");
+    }
+}
+
 mpf_obj_t mpf_iter_next(mpf_obj_t *slots) {
     if (slots[0] == RANGE_MARKER) {
+        check_iter_slots(MPF_OBJ_IS_SMALL_INT(slots[1]) && MPF_OBJ_IS_SMALL_INT(slots[2]) &&
+                         MPF_OBJ_IS_SMALL_INT(slots[3]));
         mpf_int_t cur = MPF_OBJ_SMALL_INT_VALUE(slots[1]);
         mpf_int_t stop = MPF_OBJ_SMALL_INT_VALUE(slots[2]);
         mpf_int_t step = MPF_OBJ_SMALL_INT_VALUE(slots[3]);
@@ -279,8 +288,10 @@ mpf_obj_t mpf_iter_next(mpf_obj_t *slots) {
         return mpf_iternext(slots[1]);
     }
     if (slots[0] == GENERIC_MARKER) {
+        const mpf_type_t *t = mpf_obj_get_type(slots[1]);
+        check_iter_slots(t->iternext != NULL && MPF_OBJ_IS_SMALL_INT(slots[2]));
         size_t pos = (size_t)MPF_OBJ_SMALL_INT_VALUE(slots[2]);
-        mpf_obj_t x = mpf_obj_get_type(slots[1])->iternext(slots[1], &pos);
+        mpf_obj_t x = t->iternext(slots[1], &pos);
         slots[2] = MPF_OBJ_NEW_SMALL_INT(pos);
         return x;
     }

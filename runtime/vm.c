@@ -11,6 +11,12 @@
 /* the most slots one instruction pops or pushes beyond a well-formed stack */
 #define GUARD_SLOTS (MP_OBJ_ITER_BUF_NSLOTS)
 
+#ifdef MPF_VM_HOOK
+/* a port's function run before each instruction: the fuzz target counts them, so
+ * that a looping program ends its run */
+void MPF_VM_HOOK(void);
+#endif
+
 static size_t call_depth;
 static uintptr_t c_stack_top;
 static mpf_map_t *cur_globals; /* of the innermost running function */
@@ -109,13 +115,17 @@ static ptrdiff_t decode_slabel(const uint8_t **ipp) {
     return v;
 }
 
-static mpf_cell_t *cell_at(mpf_obj_t *fastn, size_t i) {
-    mpf_obj_t c = fastn[-(ptrdiff_t)i];
-    /* only a corrupt file gets here with something else */
-    if (!MPF_OBJ_IS_PTR(c) || MPF_OBJ_TYPE_OF_PTR(c) != &mpf_type_cell) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "bytecode expected a cell");
+/* `o`, which the compiler's bytecode guarantees to be of type `t`: only a corrupt
+ * file gets here with something else */
+static void *expect_type(mpf_obj_t o, const mpf_type_t *t) {
+    if (!MPF_OBJ_IS_PTR(o) || MPF_OBJ_TYPE_OF_PTR(o) != t) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "bytecode expected a %q", t->name);
     }
-    return c;
+    return (void *)o;
+}
+
+static mpf_cell_t *cell_at(mpf_obj_t *fastn, size_t i) {
+    return expect_type(fastn[-(ptrdiff_t)i], &mpf_type_cell);
 }
 
 static _Noreturn void unsupported_opcode(unsigned op) {
@@ -319,11 +329,17 @@ static inline mpf_obj_t *list_item(mpf_obj_t base, mpf_obj_t index) {
 
 /* Bytecode from a file is validated at load, except for its stack depth: the guard
  * slots around `state` absorb one bad instruction and this stops the next. */
+#ifdef MPF_VM_HOOK
+#define VM_HOOK() MPF_VM_HOOK()
+#else
+#define VM_HOOK()
+#endif
 #define NEXT() \
     do { \
         if (sp < state - 1 || sp >= state + n_state) { \
             stack_error(); \
         } \
+        VM_HOOK(); \
         frame->op_ip = ip; \
         op = *ip++; \
     } while (0)
@@ -629,7 +645,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             case MP_BC_CALL_FUNCTION: ENTRY(MP_BC_CALL_FUNCTION) {
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
-                if (n_pos + 2 * n_kw > (size_t)(sp - state)) {
+                if (n_pos + 2 * n_kw >= (size_t)(sp - state + 1)) {
                     mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
                 }
                 sp -= n_pos + 2 * n_kw;
@@ -642,7 +658,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
                 size_t extra = op == MP_BC_CALL_METHOD_VAR_KW ? 2 : 1;
-                if (n_pos + 2 * n_kw + extra > (size_t)(sp - state)) {
+                if (n_pos + 2 * n_kw + extra >= (size_t)(sp - state + 1)) {
                     stack_error();
                 }
                 sp -= n_pos + 2 * n_kw + extra;
@@ -747,7 +763,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 DISPATCH();
             case MP_BC_STORE_MAP: ENTRY(MP_BC_STORE_MAP)
                 sp -= 2;
-                mpf_dict_store(sp[0], sp[2], sp[1]);
+                mpf_dict_store(expect_type(sp[0], &mpf_type_dict), sp[2], sp[1]);
                 DISPATCH();
             case MP_BC_BUILD_SET: ENTRY(MP_BC_BUILD_SET) {
                 size_t n = decode_uint(&ip);
@@ -774,14 +790,18 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             }
             case MP_BC_STORE_COMP: ENTRY(MP_BC_STORE_COMP) {
                 size_t n = decode_uint(&ip);
+                size_t depth = (size_t)(sp - state + 1);
+                if ((n >> 2) >= depth || ((n & 3) == 1 && depth < 2)) {
+                    stack_error();
+                }
                 mpf_obj_t target = sp[-(ptrdiff_t)(n >> 2)];
                 if ((n & 3) == 1) {
-                    mpf_dict_store(target, sp[0], sp[-1]);
+                    mpf_dict_store(expect_type(target, &mpf_type_dict), sp[0], sp[-1]);
                     sp -= 2;
                 } else if ((n & 3) == 0) {
-                    mpf_list_append(target, *sp--);
+                    mpf_list_append(expect_type(target, &mpf_type_list), *sp--);
                 } else {
-                    mpf_set_add(target, *sp--);
+                    mpf_set_add(expect_type(target, &mpf_type_set), *sp--);
                 }
                 DISPATCH();
             }
@@ -808,7 +828,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                     stack_error();
                 }
                 unpack(*sp, n, 0, false, sp);
-                sp += n - 1;
+                sp += (ptrdiff_t)n - 1; /* n may be 0: signed, the offset must not wrap */
                 DISPATCH();
             }
             case MP_BC_UNPACK_EX: ENTRY(MP_BC_UNPACK_EX) {
@@ -915,7 +935,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             case MP_BC_CALL_METHOD: ENTRY(MP_BC_CALL_METHOD) {
                 size_t n = decode_uint(&ip);
                 size_t n_pos = n & 0xff, n_kw = (n >> 8) & 0xff;
-                if (n_pos + 2 * n_kw + 1 > (size_t)(sp - state)) {
+                if (n_pos + 2 * n_kw + 1 >= (size_t)(sp - state + 1)) {
                     stack_error();
                 }
                 sp -= n_pos + 2 * n_kw + 1;
