@@ -48,18 +48,24 @@ def write_manifest(directory: Path, modules: dict[str, str]) -> Path:
     return manifest
 
 
-def build(board: str, modules: dict[str, str], *, clean_dir: Path | None = None) -> Path:
-    """Build `board` freezing `modules` (file name -> text); returns the build directory."""
-    key = hashlib.sha256(repr((str(ROOT), board, sorted(modules.items()))).encode()).hexdigest()[
-        :12
-    ]
+def build(
+    board: str,
+    modules: dict[str, str],
+    *options: str,
+    clean_dir: Path | None = None,
+) -> Path:
+    """Build `board` freezing `modules` (file name -> text), with more scons `options`
+    (such as sanitize=1); returns the build directory."""
+    key = hashlib.sha256(
+        repr((str(ROOT), board, options, sorted(modules.items()))).encode()
+    ).hexdigest()[:12]
     base = clean_dir or CACHE / f"{board}-{key}"
     base.mkdir(parents=True, exist_ok=True)
     with open(base / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         manifest = write_manifest(base / "src", modules)
         out = base / "build"
-        result = scons(f"board={board}", f"build_dir={out}", f"manifest={manifest}")
+        result = scons(f"board={board}", f"build_dir={out}", f"manifest={manifest}", *options)
         if result.returncode != 0:
             raise AssertionError(f"build failed:\n{result.stdout}\n{result.stderr}")
     return out

@@ -9,7 +9,14 @@ apt-get update -q
 apt-get install -y -q --no-install-recommends \
     gcc libc6-dev gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dfu-util \
     gcc-xtensa-lx106 binutils-xtensa-lx106 ccache distcc \
-    python3-pip
+    clang python3-pip
+# libFuzzer (scons fuzz=1) ships with clang's runtime libraries: Debian 12 has them in
+# libclang-rt-14-dev, named after clang's major version; older releases in
+# libclang-common-N-dev, which clang already pulls in
+clang_rt="libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
+if apt-cache show "$clang_rt" >/dev/null 2>&1; then
+    apt-get install -y -q --no-install-recommends "$clang_rt"
+fi
 
 # Debian 12's system Python refuses pip installs without this flag (PEP 668); a pyenv
 # or venv Python has no EXTERNALLY-MANAGED marker and needs none.

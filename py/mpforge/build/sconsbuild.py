@@ -34,6 +34,8 @@ OPTIONS = {
     "board_dir": "directory holding NAME.yaml for boards outside the tree",
     "variant": "a variant declared in the board's `variants:` (build in build/BOARD-VARIANT)",
     "build_dir": "where to build (default build/BOARD)",
+    "sanitize": "1: a host board with AddressSanitizer and UBSan (in build/BOARD-sanitize)",
+    "fuzz": "1: the .mpy loader's libFuzzer target, built by clang (build/BOARD-fuzz/fuzz-mpy)",
     "manifest": "manifest.yaml or manifest.py of modules to freeze instead of the board's",
     "lib": "micropython-lib checkout for a manifest.py's require() (default $MPY_LIB_DIR)",
     "module": "frozen module `run` starts instead of main",
@@ -101,6 +103,7 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
         known = ", ".join(f"{k}=" for k in OPTIONS)
         raise MpforgeError(f"unknown option {unknown[0]}= (options: {known})", 2)
     boards = _boards(arguments, targets)
+    instrument = _instrumentation(arguments, boards)
     verbose = arguments.get("V", "0") not in ("", "0")
     lib = arguments.get("lib")
     runtime_dir = Path(arguments.get("runtime_dir") or ROOT / "runtime").absolute()
@@ -132,14 +135,18 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
     for board in boards:
         base = Path(arguments["build_dir"]) if arguments.get("build_dir") else None
         if base is None:
-            build_dir = (ROOT / "build" / board.build_name).absolute()
+            suffix = f"-{instrument}" if instrument else ""
+            build_dir = (ROOT / "build" / f"{board.build_name}{suffix}").absolute()
         else:  # board=all: build_dir= holds one directory per board
             build_dir = (base / board.build_name if len(boards) > 1 else base).absolute()
         manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
         modules = load_manifest(manifest, Path(lib).absolute() if lib else None)
-        envs.append(
-            _board_env(board, build_dir, modules, runtime_dir, timeout, verbose, targets, arguments)
+        env = _board_env(
+            board, build_dir, modules, runtime_dir, timeout, verbose, targets, arguments
         )
+        if instrument:
+            _instrument(env, instrument)
+        envs.append(env)
     if len(boards) > 1:
         from SCons.Script import SConsignFile
 
@@ -150,6 +157,47 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
     else:
         envs[0].SConsignFile(str(Path(envs[0]["MPF_BUILD"]) / ".sconsign"))
     return envs
+
+
+def _instrumentation(arguments: dict[str, str], boards: list[Board]) -> str:
+    """The instrumented build asked for: "sanitize", "fuzz" or "". Both run on the build
+    machine, so only boards whose port is a host program can have them."""
+    asked = [k for k in ("fuzz", "sanitize") if arguments.get(k, "0") not in ("", "0")]
+    if not asked:
+        return ""
+    for board in boards:
+        if board.get("run.method") != "host":
+            raise MpforgeError(
+                f"{asked[0]}=1: board {board.name} does not run on the build machine "
+                "(only host boards such as unix can be sanitized)",
+                2,
+            )
+    return asked[0]
+
+
+# Sanitizer flags for compiling and linking. The conservative GC scans the C stack for
+# pointers, so locals must stay on that stack: ASan's fake stacks for use-after-return
+# detection would hide them, and are compiled out (gcc and clang spell it differently).
+SANITIZE_FLAGS = [
+    "-fsanitize=address,undefined",
+    "-fno-sanitize-recover=all",
+    "-fno-omit-frame-pointer",
+    "-g",
+]
+_NO_FAKE_STACK = {"gcc": "--param=asan-use-after-return=0", "clang": "-fsanitize-address-use-after-return=never"}  # fmt: skip
+
+
+def _instrument(env: Any, kind: str) -> None:
+    """Sanitizers on `env`; for `fuzz`, clang and libFuzzer too (MPF_FUZZ tells the port's
+    SConscript to link the fuzz target instead of its main)."""
+    flags = list(SANITIZE_FLAGS)
+    if kind == "fuzz":
+        clang = find_tool("clang", env["ENV"]["PATH"])
+        env.Replace(CC=clang, LINK=clang, AS=clang, MPF_FUZZ=True)
+        flags[0] = "-fsanitize=address,undefined,fuzzer-no-link"
+    compiler = "clang" if "clang" in Path(str(env["LINK"])).name else "gcc"
+    flags.append(_NO_FAKE_STACK[compiler])
+    env.Append(CCFLAGS=flags, LINKFLAGS=flags)
 
 
 def _default_jobs(wrapper: str) -> int:

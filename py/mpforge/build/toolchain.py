@@ -9,6 +9,7 @@ from ..errors import MpforgeError
 # executable -> the Debian packages that provide it (and what it needs to be useful)
 DEBIAN_PACKAGES: dict[str, tuple[str, ...]] = {
     "gcc": ("gcc",),
+    "clang": ("clang", "libclang-rt-14-dev"),  # Debian 12's clang; libFuzzer is in the -rt
     "arm-none-eabi-gcc": ("gcc-arm-none-eabi", "libnewlib-arm-none-eabi"),
     "arm-none-eabi-objcopy": ("binutils-arm-none-eabi",),
     "xtensa-lx106-elf-gcc": ("gcc-xtensa-lx106", "binutils-xtensa-lx106"),

@@ -80,8 +80,9 @@ class _FirmwareTarget:
     module to run. The QEMU machine comes from the board's `run:` section.
     """
 
-    def __init__(self, board: str) -> None:
+    def __init__(self, board: str, options: tuple[str, ...] = ()) -> None:
         self.board = board
+        self.options = options  # more scons options, such as sanitize=1
         self.build_dir: Path | None = None
         self.modules: dict[Path, str] = {}
         self.machine: str | None = None
@@ -113,9 +114,12 @@ class _FirmwareTarget:
                 sources[f"{name}.py"] = p.read_text()
         runtime_dir = os.environ.get("MPF_TEST_RUNTIME_DIR", "")
         key = hashlib.sha256(
-            repr((str(root), self.board, runtime_dir, sorted(sources.items()))).encode()
+            repr(
+                (str(root), self.board, self.options, runtime_dir, sorted(sources.items()))
+            ).encode()
         )
-        work = Path(tempfile.gettempdir()) / f"mpforge-test-{self.board}-{key.hexdigest()[:12]}"
+        tag = "-".join((self.board, *(o.split("=")[0] for o in self.options)))
+        work = Path(tempfile.gettempdir()) / f"mpforge-test-{tag}-{key.hexdigest()[:12]}"
         src = work / "src"
         src.mkdir(parents=True, exist_ok=True)
         for name, text in sources.items():
@@ -128,7 +132,7 @@ class _FirmwareTarget:
         extra = [f"runtime_dir={runtime}"] if runtime else []
         result = subprocess.run(
             [sys.executable, "-m", "SCons", "-C", str(root), f"board={self.board}",
-             f"build_dir={out}", f"manifest={manifest}", *extra],
+             f"build_dir={out}", f"manifest={manifest}", *self.options, *extra],
             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=1200,
         )  # fmt: skip
         if result.returncode != 0:
@@ -169,8 +173,11 @@ def get_target(name: str) -> Target:
         return Target("pyvm", ALL_FEATURES, run_on_pyvm)
     if name == "pyvm-mpy-cross":  # the VM on the reference compiler's bytecode
         return Target(name, ALL_FEATURES, lambda p: run_on_pyvm(p, _compile_reference))
-    fw = _FirmwareTarget(name)
+    if name == "unix-sanitize":  # the unix firmware under AddressSanitizer and UBSan
+        fw = _FirmwareTarget("unix", ("sanitize=1",))
+    else:
+        fw = _FirmwareTarget(name)
     return Target(name, _FIRMWARE_FEATURES, fw.run, fw.prepare)
 
 
-TARGETS = ("pyvm", "unix")
+TARGETS = ("pyvm", "unix", "unix-sanitize")
