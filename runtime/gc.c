@@ -7,6 +7,25 @@
 #include "gc.h"
 #include "mpfconfig.h"
 
+/* Under AddressSanitizer (scons sanitize=1) the heap's free blocks and the VM stack
+ * above its top are poisoned: a read of memory the collector freed (a pointer it was
+ * not shown) or past a frame is reported, as malloc'd memory would be. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MPF_ASAN (1)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MPF_ASAN (1)
+#endif
+#endif
+#ifdef MPF_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 #define ALIGN (sizeof(void *) > 8 ? sizeof(void *) : 8)
 #define MARK_STACK_DEPTH (64)
 
@@ -64,6 +83,9 @@ void mpf_gc_init(void *mem, size_t bytes) {
     memset(bm_used, 0, 3 * bm_bytes);
     blocks = align_up(bm_mark + bm_bytes, MPF_GC_BLOCK);
     n_blocks = n;
+    UNPOISON(mem, bytes); /* a heap given again (mpf_init anew) starts clean */
+    POISON(blocks, n_blocks * MPF_GC_BLOCK);
+    POISON(pystack_start, (size_t)(pystack_end - pystack_start));
     cursor = 0;
     n_roots = 0;
     enabled = true;
@@ -198,9 +220,11 @@ static void sweep(void) {
             if (in_dead) {
                 bit_clr(bm_head, i);
                 bit_clr(bm_used, i);
+                POISON(blocks + i * MPF_GC_BLOCK, MPF_GC_BLOCK);
             }
         } else if (in_dead && bit(bm_used, i)) {
             bit_clr(bm_used, i);
+            POISON(blocks + i * MPF_GC_BLOCK, MPF_GC_BLOCK);
         } else {
             in_dead = false;
         }
@@ -256,6 +280,7 @@ static void *find_run(size_t from, size_t n) {
             bit_set(bm_head, head);
             cursor = i + 1;
             uint8_t *p = blocks + head * MPF_GC_BLOCK;
+            UNPOISON(p, n * MPF_GC_BLOCK);
             memset(p, 0, n * MPF_GC_BLOCK);
             return p;
         }
@@ -311,6 +336,7 @@ void mpf_free(void *p) {
         bit_clr(bm_used, j);
     }
     bit_clr(bm_head, i);
+    POISON(p, n * MPF_GC_BLOCK);
 }
 
 void *mpf_realloc(void *p, size_t bytes) {
@@ -324,6 +350,7 @@ void *mpf_realloc(void *p, size_t bytes) {
         for (size_t j = i + want; j < i + have; ++j) {
             bit_clr(bm_used, j);
         }
+        POISON(blocks + (i + want) * MPF_GC_BLOCK, (have - want) * MPF_GC_BLOCK);
         return p;
     }
     /* grow in place when the blocks after it are free */
@@ -335,6 +362,7 @@ void *mpf_realloc(void *p, size_t bytes) {
         for (size_t k = i + have; k < j; ++k) {
             bit_set(bm_used, k);
         }
+        UNPOISON(blocks + (i + have) * MPF_GC_BLOCK, (want - have) * MPF_GC_BLOCK);
         memset(blocks + (i + have) * MPF_GC_BLOCK, 0, (want - have) * MPF_GC_BLOCK);
         if (cursor > i + have && cursor < j) {
             cursor = j;
@@ -374,13 +402,17 @@ void *mpf_pystack_alloc(size_t bytes) {
     if (pystack_cur > pystack_end) {
         pystack_cur = pystack_end;
     }
+    UNPOISON(p, (size_t)(pystack_cur - p));
     return p;
 }
 
 void mpf_pystack_free(void *p) {
+    if ((uint8_t *)p < pystack_cur) {
+        POISON(p, (size_t)(pystack_cur - (uint8_t *)p));
+    }
     pystack_cur = p;
 }
 
 void mpf_pystack_reset(void) {
-    pystack_cur = pystack_start;
+    mpf_pystack_free(pystack_start);
 }
