@@ -14,7 +14,7 @@
 #include "mpf.h"
 #include "mpfconfig.h"
 
-#define INSTRUCTION_BUDGET (200000)
+#define INSTRUCTION_BUDGET (50000)
 
 static unsigned char heap[256 * 1024];
 static jmp_buf out_of_budget;
