@@ -18,14 +18,27 @@ static const char ascii_chars[128] = {
 
 /* --- UTF-8: a str's characters are its code points, stored as UTF-8 --- */
 
-static size_t utf8_seq_len(unsigned char lead) {
-    return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+/* A character starts at the first byte and at every byte that is not a continuation
+ * byte (10xxxxxx), and takes the continuation bytes after it. For valid UTF-8 that is
+ * each sequence; for the invalid text a corrupt .mpy can hold it still divides the
+ * bytes exactly, so every count and offset below agrees and stays inside the text. */
+static bool utf8_continues(char c) {
+    return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+/* the bytes of the character at s, with n > 0 bytes left */
+static size_t utf8_char_bytes(const char *s, size_t n) {
+    size_t k = 1;
+    while (k < n && utf8_continues(s[k])) {
+        ++k;
+    }
+    return k;
 }
 
 size_t mpf_utf8_len(const char *s, size_t n) {
-    size_t chars = 0;
-    for (size_t i = 0; i < n; ++i) {
-        chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+    size_t chars = n > 0;
+    for (size_t i = 1; i < n; ++i) {
+        chars += !utf8_continues(s[i]);
     }
     return chars;
 }
@@ -33,10 +46,10 @@ size_t mpf_utf8_len(const char *s, size_t n) {
 size_t mpf_utf8_offset(const char *s, size_t n, size_t k) {
     size_t i = 0;
     while (k && i < n) {
-        i += utf8_seq_len((unsigned char)s[i]);
+        i += utf8_char_bytes(s + i, n - i);
         --k;
     }
-    return i < n ? i : n;
+    return i;
 }
 
 size_t mpf_utf8_encode(mpf_int_t c, char *buf) {
@@ -86,7 +99,7 @@ mpf_obj_t mpf_str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     if (chars != len) {
         at = mpf_alloc((len + 1) * sizeof(size_t));
         size_t k = 0;
-        for (size_t i = 0; i < len; i += utf8_seq_len((unsigned char)s[i])) {
+        for (size_t i = 0; i < len; i += utf8_char_bytes(s + i, len - i)) {
             at[k++] = i;
         }
         at[k] = len;
@@ -142,8 +155,9 @@ static size_t unit_offset(mpf_obj_t self, const char *s, size_t len, size_t k) {
     return mpf_obj_is_str(self) ? mpf_utf8_offset(s, len, k) : k;
 }
 
-static size_t unit_len(mpf_obj_t self, const char *s) {
-    return mpf_obj_is_str(self) ? utf8_seq_len((unsigned char)*s) : 1;
+/* of the unit at s, with n > 0 bytes left */
+static size_t unit_len(mpf_obj_t self, const char *s, size_t n) {
+    return mpf_obj_is_str(self) ? utf8_char_bytes(s, n) : 1;
 }
 
 static mpf_int_t int_arg(mpf_obj_t o) {
@@ -369,7 +383,7 @@ STR_METHOD(replace) {
             if (i == len) {
                 break;
             }
-            size_t step = unit_len(args[0], s + i);
+            size_t step = unit_len(args[0], s + i, len - i);
             mpf_print_strn(&p, s + i, step);
             i += step;
             continue;
@@ -650,8 +664,7 @@ static mpf_obj_t str_iternext(mpf_obj_t self, size_t *pos) {
     if (i >= len) {
         return MPF_OBJ_NULL;
     }
-    size_t n = utf8_seq_len((unsigned char)s[i]);
-    n = n > len - i ? len - i : n;
+    size_t n = utf8_char_bytes(s + i, len - i);
     *pos = i + n;
     return one_char(s + i, n);
 }
