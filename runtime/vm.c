@@ -714,6 +714,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                     }
                     DISPATCH();
                 }
+                if (!mpf_obj_is_exception(top)) { /* only from a corrupt file */
+                    mpf_raise_msg(&mpf_type_RuntimeError, "bytecode expected an exception");
+                }
                 mpf_raise(top);
             }
             case MP_BC_UNWIND_JUMP: ENTRY(MP_BC_UNWIND_JUMP) {
