@@ -130,15 +130,14 @@ static int pull_arg(mpf_obj_t o) {
     return (int)pull;
 }
 
-/* Pin(id, mode=-1, pull=-1, *, value=None): with no mode, pull or value the pin is
- * left as it is; an output's value is set before it starts driving. */
-static mpf_obj_t pin_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
-    if (n_args < 1 || n_args > 3) {
-        mpf_raise_msg(&mpf_type_TypeError, "Pin takes 1 to 3 positional arguments but %d were given",
-            (int)n_args);
+/* mode, pull and value from positional arguments then keywords (as Pin's after the id):
+ * with none of them the pin is left as it is; an output's value is set before it
+ * starts driving */
+static void pin_configure(const pin_obj_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args > 2) {
+        mpf_raise_msg(&mpf_type_TypeError, "Pin takes at most 3 positional arguments");
     }
-    mpf_obj_t given[3] = {n_args > 1 ? args[1] : MPF_OBJ_NULL, n_args > 2 ? args[2] : MPF_OBJ_NULL,
+    mpf_obj_t given[3] = {n_args > 0 ? args[0] : MPF_OBJ_NULL, n_args > 1 ? args[1] : MPF_OBJ_NULL,
         MPF_OBJ_NULL}; /* mode, pull, value */
     static const mpf_qstr_t keywords[3] = {MP_QSTR_mode, MP_QSTR_pull, MP_QSTR_value};
     for (size_t i = 0; i < n_kw; ++i) {
@@ -153,22 +152,37 @@ static mpf_obj_t pin_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const 
         }
         given[k] = args[n_args + 2 * i + 1];
     }
-    pin_obj_t *self = mpf_alloc(sizeof(*self));
-    self->base.type = &pin_type;
-    self->pin = pin_number(args[0]);
-    bool config = given[0] != MPF_OBJ_NULL || given[1] != MPF_OBJ_NULL;
     if (given[2] != MPF_OBJ_NULL && given[2] != mpf_const_none) {
         mpf_port_pin_write(self->pin, mpf_obj_is_true(given[2]));
     }
-    if (config) {
+    if (given[0] != MPF_OBJ_NULL || given[1] != MPF_OBJ_NULL) {
         int mode = given[0] != MPF_OBJ_NULL ? mode_arg(given[0]) : MPF_PIN_IN;
         int pull = given[1] != MPF_OBJ_NULL ? pull_arg(given[1]) : MPF_PIN_PULL_NONE;
         if (!mpf_port_pin_config(self->pin, mode, pull)) {
             mpf_raise_msg(&mpf_type_ValueError, "%R can't take that mode and pull", (mpf_obj_t)self);
         }
     }
+}
+
+/* Pin(id, mode=-1, pull=-1, *, value=None) */
+static mpf_obj_t pin_make_new(mpf_obj_t type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    if (n_args < 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "Pin takes a pin id");
+    }
+    pin_obj_t *self = mpf_alloc(sizeof(*self));
+    self->base.type = &pin_type;
+    self->pin = pin_number(args[0]);
+    pin_configure(self, n_args - 1, n_kw, args + 1);
     return self;
 }
+
+/* pin.init(mode=-1, pull=-1, *, value=None): as Pin() configures */
+static mpf_obj_t pin_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    pin_configure(args[0], n_args - 1, n_kw, args + 1);
+    return mpf_const_none;
+}
+MPF_BUILTIN_OBJ(pin_init_obj, MP_QSTR_init, pin_init);
 
 /* pin() reads the pin, pin(v) drives it: as pin.value() */
 static mpf_obj_t pin_value(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -205,6 +219,7 @@ static mpf_obj_t pin_off(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 MPF_BUILTIN_OBJ(pin_off_obj, MP_QSTR_off, pin_off);
 
 static const mpf_method_t pin_methods[] = {
+    {MP_QSTR_init, &pin_init_obj},
     {MP_QSTR_value, &pin_value_obj},
     {MP_QSTR_on, &pin_on_obj},
     {MP_QSTR_off, &pin_off_obj},

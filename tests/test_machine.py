@@ -159,13 +159,15 @@ for pin in ("LED0", "LED1", 64):
     p.off()
     b = p()
     p(1)
-    print(p, a, b, p.value())
+    c = p.value()
+    p.init(machine.Pin.OUT, value=0)
+    print(p, a, b, c, p.value())
 """
     board = load_board("QEMU_MPS2_AN385")
     leds = board.get("pins")
     elf = build("QEMU_MPS2_AN385", {"leds.py": program}) / "firmware.elf"
     result = run_qemu(elf, board.get("run.machine"), module="leds", timeout=60, echo=None)
-    expected = "".join(f"Pin({pin_number(leds[n])}) 1 0 1\n" for n in ("LED0", "LED1", "LED0"))
+    expected = "".join(f"Pin({pin_number(leds[n])}) 1 0 1 0\n" for n in ("LED0", "LED1", "LED0"))
     assert (result.status, result.output) == (0, expected)
 
 
