@@ -2,18 +2,24 @@
 #include "exc.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
+#include "module.h"
 #include "objfloat.h"
 #include "print.h"
 #include "qstr.h"
 
-/* --- print(*args, sep=' ', end='\n') --- */
+/* --- print(*args, sep=' ', end='\n', file=None) --- */
 
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t sep = MPF_OBJ_NEW_QSTR(MP_QSTR__x20_);
     mpf_obj_t end = MPF_OBJ_NEW_QSTR(MP_QSTR__x0a_);
+    mpf_obj_t file = mpf_const_none;
     for (size_t i = 0; i < n_kw; ++i) {
         mpf_obj_t key = args[n_args + 2 * i], value = args[n_args + 2 * i + 1];
         mpf_qstr_t k = MPF_OBJ_IS_QSTR(key) ? MPF_OBJ_QSTR_VALUE(key) : 0;
+        if (k == MP_QSTR_file) {
+            file = value;
+            continue;
+        }
         if (k != MP_QSTR_sep && k != MP_QSTR_end) {
             mpf_raise_msg(&mpf_type_TypeError, "unexpected keyword argument '%q'", k);
         }
@@ -24,13 +30,22 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
             *(k == MP_QSTR_sep ? &sep : &end) = value;
         }
     }
+    /* to a stream: the whole line, then one write */
+    mpf_print_t heap, *p = &mpf_print_console;
+    if (file != mpf_const_none) {
+        mpf_print_init_heap(&heap);
+        p = &heap;
+    }
     for (size_t i = 0; i < n_args; ++i) {
         if (i) {
-            mpf_obj_print(sep, false);
+            mpf_obj_print_to(p, sep, false);
         }
-        mpf_obj_print(args[i], false);
+        mpf_obj_print_to(p, args[i], false);
     }
-    mpf_obj_print(end, false);
+    mpf_obj_print_to(p, end, false);
+    if (p == &heap) {
+        mpf_stream_write(file, heap.buf, heap.len);
+    }
     return mpf_const_none;
 }
 

@@ -216,8 +216,7 @@ void mpf_exc_add_traceback(mpf_obj_t exc, mpf_qstr_t file, uint32_t line, mpf_qs
     e->tb_len++;
 }
 
-void mpf_exc_print_traceback(mpf_obj_t exc) {
-    mpf_print_t *p = &mpf_print_console;
+void mpf_exc_print_traceback(mpf_print_t *p, mpf_obj_t exc) {
     if (mpf_obj_is_exception(exc)) {
         const mpf_exc_t *e = exc;
         if (e->tb_len) {
@@ -231,11 +230,11 @@ void mpf_exc_print_traceback(mpf_obj_t exc) {
         mpf_printf(p, "%q", e->base.type->name);
         if (((const mpf_tuple_t *)e->args)->len) {
             mpf_print_str(p, ": ");
-            mpf_obj_print(exc, false);
+            mpf_obj_print_to(p, exc, false);
         }
         mpf_print_str(p, "\n");
     } else {
-        mpf_obj_print(exc, true);
+        mpf_obj_print_to(p, exc, true);
         mpf_print_str(p, "\n");
     }
 }

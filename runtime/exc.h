@@ -29,7 +29,7 @@ bool mpf_obj_is_exception_type(mpf_obj_t o);
 bool mpf_exc_match(mpf_obj_t exc, mpf_obj_t cls);
 bool mpf_obj_is_exception(mpf_obj_t o);
 void mpf_exc_add_traceback(mpf_obj_t exc, mpf_qstr_t file, uint32_t line, mpf_qstr_t name);
-void mpf_exc_print_traceback(mpf_obj_t exc);
+void mpf_exc_print_traceback(struct _mpf_print_t *p, mpf_obj_t exc);
 void mpf_exc_print_instance(struct _mpf_print_t *p, mpf_obj_t self, bool repr);
 
 #endif /* MPF_EXC_H */

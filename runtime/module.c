@@ -104,6 +104,7 @@ static mpf_obj_t execute(mpf_qstr_t name, const mpf_raw_code_t *rc, mpf_context_
     m->base.type = &mpf_type_module;
     m->name = name;
     m->table = NULL;
+    m->init = NULL;
     m->globals = ctx->globals = mpf_map_new(16);
     mpf_map_set(m->globals, MP_QSTR___name__, MPF_OBJ_NEW_QSTR(name));
     mpf_map_set(m->globals, MP_QSTR___file__, MPF_OBJ_NEW_QSTR(ctx->qstr_table[0]));
@@ -138,6 +139,14 @@ static mpf_obj_t import_one(const char *text, size_t len) {
     const mpf_module_t *builtin = find_builtin(mpf_builtin_modules, name);
     if (builtin == NULL) {
         builtin = find_builtin(mpf_port_modules, name);
+    }
+    if (builtin != NULL && builtin->init != NULL) {
+        mpf_module_t *m = mpf_alloc(sizeof(*m));
+        *m = *builtin;
+        m->globals = mpf_map_new(4);
+        mpf_dict_store(loaded, MPF_OBJ_NEW_QSTR(name), m);
+        builtin->init(m->globals);
+        return m;
     }
     if (builtin != NULL) {
         return (mpf_obj_t)builtin;

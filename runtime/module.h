@@ -16,13 +16,20 @@ typedef struct {
     mpf_qstr_t name;
     const mpf_builtin_entry_t *table; /* built-in: (name, object) pairs ending {0, NULL}; else NULL */
     mpf_map_t *globals;               /* looked up before `table`; NULL if none */
+    /* a built-in module with state (sys.argv): the first import enters a heap copy of
+     * it in sys.modules, whose globals this fills; NULL for none */
+    void (*init)(mpf_map_t *globals);
 } mpf_module_t;
 
 extern const mpf_type_t mpf_type_module;
 
 /* A built-in module whose names are the ROM table `table_`, listed in modules.c. */
 #define MPF_BUILTIN_MODULE(cname, qname, table_) \
-    const mpf_module_t cname = {{&mpf_type_module}, qname, table_, NULL}
+    const mpf_module_t cname = {{&mpf_type_module}, qname, table_, NULL, NULL}
+
+/* The same, with names made at run time by `init_` (module state lives on the heap). */
+#define MPF_BUILTIN_MODULE_WITH_STATE(cname, qname, table_, init_) \
+    const mpf_module_t cname = {{&mpf_type_module}, qname, table_, NULL, init_}
 
 /* modules.c: every built-in module of this runtime, ending with NULL */
 extern const mpf_module_t *const mpf_builtin_modules[];
@@ -43,5 +50,11 @@ mpf_obj_t mpf_loaded_modules(void); /* sys.modules, a dict */
 mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_obj_t level);
 mpf_obj_t mpf_import_from(mpf_obj_t module, mpf_qstr_t name);
 void mpf_import_star(mpf_obj_t module);
+
+/* modio.c: writes the text s[0:n] to a stream object through its write method */
+void mpf_stream_write(mpf_obj_t stream, const char *s, size_t n);
+
+/* modsys.c: sys.argv for the program about to run (the strings must outlive the run) */
+void mpf_sys_set_argv(size_t argc, const char *const *argv);
 
 #endif /* MPF_MODULE_H */

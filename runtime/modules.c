@@ -13,6 +13,8 @@ extern const mpf_module_t mpf_module_math;
 #if MPF_FEATURE_COMPLEX
 extern const mpf_module_t mpf_module_cmath;
 #endif
+extern const mpf_module_t mpf_module_sys, mpf_module_gc, mpf_module_collections, mpf_module_io,
+    mpf_module_errno;
 
 const mpf_module_t *const mpf_builtin_modules[] = {
     &mpf_module_micropython,
@@ -26,5 +28,10 @@ const mpf_module_t *const mpf_builtin_modules[] = {
 #if MPF_FEATURE_COMPLEX
     &mpf_module_cmath,
 #endif
+    &mpf_module_sys,
+    &mpf_module_gc,
+    &mpf_module_collections,
+    &mpf_module_io,
+    &mpf_module_errno,
     NULL,
 };

@@ -41,6 +41,26 @@ static void new_globals(mpf_context_t *ctx) {
     mpf_map_set(ctx->globals, MP_QSTR___name__, MPF_OBJ_NEW_QSTR(MP_QSTR___main__));
 }
 
+/* The exit status for an uncaught exception: SystemExit's code (an int; None or none
+ * is 0; anything else is printed and gives 1), else the traceback is printed and 1. */
+static int uncaught(mpf_obj_t exc) {
+    if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, (mpf_obj_t)&mpf_type_SystemExit)) {
+        const mpf_tuple_t *args = ((const mpf_exc_t *)exc)->args;
+        mpf_obj_t code = args->len ? args->items[0] : mpf_const_none;
+        if (code == mpf_const_none) {
+            return 0;
+        }
+        if (mpf_obj_is_int(code)) {
+            return (int)mpf_obj_int_value(code);
+        }
+        mpf_obj_print(code, false);
+        mpf_print_str(&mpf_print_console, "\n");
+        return 1;
+    }
+    mpf_exc_print_traceback(&mpf_print_console, exc);
+    return 1;
+}
+
 /* Runs module-level code; reports an uncaught exception with its traceback. */
 static int run_module(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
     mpf_nlr_t nlr;
@@ -51,8 +71,7 @@ static int run_module(const mpf_raw_code_t *rc, const mpf_context_t *ctx) {
         mpf_nlr_pop();
         return 0;
     }
-    mpf_exc_print_traceback(nlr.exc);
-    return 1;
+    return uncaught(nlr.exc);
 }
 
 static const mpf_frozen_module_t *find_frozen(const char *module_name) {
@@ -75,8 +94,7 @@ __attribute__((noinline)) static int run_frozen(const char *module_name) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) != 0) {
-        mpf_exc_print_traceback(nlr.exc);
-        return 1;
+        return uncaught(nlr.exc);
     }
     ctx = mpf_alloc(sizeof(*ctx));
     running = ctx;
