@@ -1,0 +1,70 @@
+/* binary.h: packing and unpacking single values. */
+#include <string.h>
+
+#include "binary.h"
+#include "exc.h"
+
+#define ALIGN_OF(type) offsetof(struct { char c; type t; }, t)
+
+size_t mpf_binary_size(char order, char code, size_t *align) {
+    size_t size = 0;
+    if (order == '@') {
+        switch (code) {
+            case 'b': case 'B': size = 1; *align = 1; break;
+            case 'h': case 'H': size = sizeof(short); *align = ALIGN_OF(short); break;
+            case 'i': case 'I': size = sizeof(int); *align = ALIGN_OF(int); break;
+            case 'l': case 'L': size = sizeof(long); *align = ALIGN_OF(long); break;
+            case 'q': case 'Q': size = sizeof(long long); *align = ALIGN_OF(long long); break;
+            case 'P': size = sizeof(void *); *align = ALIGN_OF(void *); break;
+            default: break;
+        }
+        return size;
+    }
+    *align = 1;
+    switch (code) {
+        case 'b': case 'B': size = 1; break;
+        case 'h': case 'H': size = 2; break;
+        case 'i': case 'I': case 'l': case 'L': size = 4; break;
+        case 'q': case 'Q': size = 8; break;
+        case 'P': size = sizeof(void *); break;
+        default: break;
+    }
+    return size;
+}
+
+static bool is_little(char order) {
+    return order == '<' || (order == '@' && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
+}
+
+static bool is_signed(char code) {
+    return code == 'b' || code == 'h' || code == 'i' || code == 'l' || code == 'q';
+}
+
+mpf_obj_t mpf_binary_get(char order, char code, const uint8_t *p) {
+    size_t align, size = mpf_binary_size(order, code, &align);
+    uint64_t u = 0;
+    for (size_t i = 0; i < size; ++i) {
+        size_t k = is_little(order) ? size - 1 - i : i;
+        u = u << 8 | p[k];
+    }
+    if (is_signed(code) && size < 8 && (u >> (size * 8 - 1)) & 1) {
+        u |= ~(uint64_t)0 << (size * 8);
+    }
+    if (is_signed(code) ? MPF_SMALL_INT_FITS((int64_t)u) : u <= (uint64_t)MPF_SMALL_INT_MAX) {
+        return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(int64_t)u);
+    }
+    mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
+}
+
+void mpf_binary_put(char order, char code, uint8_t *p, mpf_obj_t v) {
+    if (!mpf_obj_is_int(v)) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(v));
+    }
+    size_t align, size = mpf_binary_size(order, code, &align);
+    uint64_t u = (uint64_t)(int64_t)mpf_obj_int_value(v);
+    for (size_t i = 0; i < size; ++i) {
+        size_t k = is_little(order) ? i : size - 1 - i;
+        p[k] = (uint8_t)u;
+        u >>= 8;
+    }
+}

@@ -1,0 +1,16 @@
+/* Values as bytes: the typecodes struct and array share (b B h H i I l L q Q P). */
+#ifndef MPF_BINARY_H
+#define MPF_BINARY_H
+
+#include "obj.h"
+
+/* order '@' is native (sizes and alignment of this C compiler), '<' and '>' standard
+ * little and big endian; the size of one `code` value, 0 for a code that is not one;
+ * *align gets its alignment */
+size_t mpf_binary_size(char order, char code, size_t *align);
+/* one value of `code` at p (the caller checked the room) */
+mpf_obj_t mpf_binary_get(char order, char code, const uint8_t *p);
+/* stores v, an int, at p (truncated to the code's size, as MicroPython does) */
+void mpf_binary_put(char order, char code, uint8_t *p, mpf_obj_t v);
+
+#endif /* MPF_BINARY_H */
