@@ -50,7 +50,11 @@ mpf_obj_t mpf_binary_get(char order, char code, const uint8_t *p) {
     if (is_signed(code) && size < 8 && (u >> (size * 8 - 1)) & 1) {
         u |= ~(uint64_t)0 << (size * 8);
     }
-    if (is_signed(code) ? MPF_SMALL_INT_FITS((int64_t)u) : u <= (uint64_t)MPF_SMALL_INT_MAX) {
+    return mpf_binary_int(u, is_signed(code));
+}
+
+mpf_obj_t mpf_binary_int(uint64_t u, bool is_signed) {
+    if (is_signed ? MPF_SMALL_INT_FITS((int64_t)u) : u <= (uint64_t)MPF_SMALL_INT_MAX) {
         return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(int64_t)u);
     }
     mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
