@@ -528,6 +528,12 @@ static mpf_obj_t load_builtin_attr(mpf_obj_t base, mpf_qstr_t attr) {
     if (mpf_obj_is_exception(base) && attr == MP_QSTR_args) {
         return ((const mpf_exc_t *)base)->args;
     }
+    /* MicroPython's OSError.errno is args[0], however many args there are */
+    if (mpf_obj_is_exception(base) && attr == MP_QSTR_errno &&
+        mpf_obj_is_instance(base, &mpf_type_OSError)) {
+        const mpf_tuple_t *args = ((const mpf_exc_t *)base)->args;
+        return args->len ? args->items[0] : mpf_const_none;
+    }
     if (mpf_obj_is_exception(base) && attr == MP_QSTR_value) {
         const mpf_tuple_t *args = ((const mpf_exc_t *)base)->args;
         return args->len ? args->items[0] : mpf_const_none;

@@ -188,6 +188,7 @@ int main(int argc, char **argv) {
             program_dir = argv[1];
             program_dir_len = (size_t)(slash - argv[1]);
         }
+        mpf_sys_set_argv(1, (const char *const *)&argv[1]); /* sys.argv[0]: the program */
         start = cpu_time_us();
         image_bytes = len;
         status = mpf_run_mpy(data, len, argv[1]);
