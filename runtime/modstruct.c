@@ -1,7 +1,6 @@
 /* The `struct` module: pack and unpack values by a format string, with MicroPython's
  * typecodes (binary.h) and 's' for bytes; '@' (the default) native, '=' '<' little,
  * '>' '!' big endian. */
-#include <ctype.h>
 #include <string.h>
 
 #include "binary.h"
@@ -31,6 +30,10 @@ static fmt_t fmt_open(mpf_obj_t fmt) {
     return f;
 }
 
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
 /* the next code and its count; false at the end */
 static bool fmt_next(fmt_t *f, char *code, size_t *count) {
     while (f->p < f->end && *f->p == ' ') {
@@ -40,9 +43,9 @@ static bool fmt_next(fmt_t *f, char *code, size_t *count) {
         return false;
     }
     size_t n = 1;
-    if (isdigit((unsigned char)*f->p)) {
+    if (is_digit(*f->p)) {
         n = 0;
-        while (f->p < f->end && isdigit((unsigned char)*f->p)) {
+        while (f->p < f->end && is_digit(*f->p)) {
             n = n * 10 + (size_t)(*f->p++ - '0');
         }
     }
