@@ -1093,6 +1093,13 @@ static frame_t *new_frame(const mpf_prelude_t *pre, bool on_heap, mpf_obj_t **st
     return frame;
 }
 
+void mpf_c_stack_check(void) {
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (c_stack_top > here && c_stack_top - here > MPF_C_STACK_LIMIT) {
+        mpf_raise_recursion_depth();
+    }
+}
+
 static void enter_call(void) {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
     if (call_depth >= MPF_RECURSION_LIMIT ||

@@ -6,6 +6,8 @@
 
 /* Forget any unwound calls and measure C stack use from `stack_top`. */
 void mpf_vm_reset(void *stack_top);
+/* RuntimeError (recursion depth) when the C stack is used up: for recursive C code */
+void mpf_c_stack_check(void);
 
 extern const mpf_type_t mpf_type_generator;
 
