@@ -200,6 +200,7 @@ BUILTIN(abs);
 
 static const mpf_builtin_entry_t builtins_table[] = {
     {MP_QSTR_print, &builtin_print_obj},
+    {MP_QSTR_open, &mpf_builtin_open_obj},
     {MP_QSTR_range, &mpf_type_range},
     {MP_QSTR_len, &builtin_len_obj},
     {MP_QSTR_abs, &builtin_abs_obj},

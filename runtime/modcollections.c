@@ -28,7 +28,10 @@ void mpf_namedtuple_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
     (void)repr;
     const mpf_namedtuple_type_t *t = nt_type(self);
     const mpf_tuple_t *tu = self;
-    mpf_printf(p, "%q(", t->type.name);
+    if (t->type.name != 0) { /* nameless: an attrtuple (sys.implementation) */
+        mpf_printf(p, "%q", t->type.name);
+    }
+    mpf_print_str(p, "(");
     for (size_t i = 0; i < tu->len; ++i) {
         mpf_printf(p, i ? ", %q=" : "%q=", t->fields[i]);
         mpf_obj_print_to(p, tu->items[i], true);

@@ -1,11 +1,14 @@
-/* The `io` module: StringIO and BytesIO, in-memory streams over a growing buffer; and
- * writing to any stream object (print(file=...), sys.print_exception). */
+/* The `io` module: StringIO and BytesIO, in-memory streams over a growing buffer;
+ * files from open(), over the port's filesystem (mpf.h); and writing to any stream
+ * object (print(file=...), sys.print_exception). */
 #include <string.h>
 
 #include "builtins.h"
 #include "exc.h"
 #include "gc.h"
 #include "module.h"
+#include "mpf.h"
+#include "print.h"
 #include "qstr.h"
 
 typedef struct {
@@ -204,6 +207,139 @@ static const mpf_type_t bytesio_type = {
     .make_new = memio_make_new,
 };
 
+/* --- files --- */
+
+typedef struct {
+    mpf_obj_base_t base;
+    void *handle; /* NULL once closed */
+} file_t;
+
+static const mpf_type_t textio_type, fileio_type;
+
+static file_t *as_file(mpf_obj_t o) {
+    file_t *f = o;
+    if (f->handle == NULL) {
+        mpf_raise_msg(&mpf_type_ValueError, "I/O operation on closed file");
+    }
+    return f;
+}
+
+static mpf_obj_t file_result(const file_t *f, const char *data, size_t len) {
+    return f->base.type == &textio_type ? mpf_obj_new_str(data, len) : mpf_bytes_new(&mpf_type_bytes, data, len);
+}
+
+/* read([n]): n bytes, or all that is left */
+static mpf_obj_t file_read(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    file_t *f = as_file(args[0]);
+    mpf_int_t want = n_args > 1 && args[1] != mpf_const_none ? mpf_obj_int_value(args[1]) : -1;
+    mpf_print_t p;
+    mpf_print_init_heap(&p);
+    for (;;) {
+        char chunk[128];
+        size_t room = want < 0 || (size_t)want - p.len > sizeof chunk ? sizeof chunk : (size_t)want - p.len, got;
+        if (room == 0) {
+            break;
+        }
+        mpf_raise_os_error(mpf_port_file_read(f->handle, chunk, room, &got));
+        if (got == 0) {
+            break;
+        }
+        mpf_print_strn(&p, chunk, got);
+    }
+    return file_result(f, p.buf, p.len);
+}
+MPF_BUILTIN_OBJ(file_read_obj, MP_QSTR_read, file_read);
+
+static mpf_obj_t file_readline(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    file_t *f = as_file(args[0]);
+    mpf_print_t p;
+    mpf_print_init_heap(&p);
+    char c = 0;
+    size_t got = 1;
+    while (c != '\n') {
+        mpf_raise_os_error(mpf_port_file_read(f->handle, &c, 1, &got));
+        if (got == 0) {
+            break;
+        }
+        mpf_print_strn(&p, &c, 1);
+    }
+    return file_result(f, p.buf, p.len);
+}
+MPF_BUILTIN_OBJ(file_readline_obj, MP_QSTR_readline, file_readline);
+
+static mpf_obj_t file_write(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    file_t *f = as_file(args[0]);
+    size_t len;
+    char *data;
+    const char *s;
+    if (f->base.type == &textio_type && mpf_obj_is_str(args[1])) {
+        s = mpf_obj_str_data(args[1], &len);
+    } else if (f->base.type == &fileio_type && mpf_get_buffer(args[1], &data, &len)) {
+        s = data;
+    } else {
+        mpf_raise_msg(&mpf_type_TypeError, "object with buffer protocol required");
+    }
+    mpf_raise_os_error(mpf_port_file_write(f->handle, s, len));
+    return MPF_OBJ_NEW_SMALL_INT(len);
+}
+MPF_BUILTIN_OBJ(file_write_obj, MP_QSTR_write, file_write);
+
+static mpf_obj_t file_close(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    file_t *f = args[0];
+    if (f->handle != NULL) {
+        void *h = f->handle;
+        f->handle = NULL;
+        mpf_raise_os_error(mpf_port_file_close(h));
+    }
+    return mpf_const_none;
+}
+MPF_BUILTIN_OBJ(file_close_obj, MP_QSTR_close, file_close);
+MPF_BUILTIN_OBJ(file_exit_obj, MP_QSTR___exit__, file_close);
+
+static const mpf_method_t file_methods[] = {
+    {MP_QSTR_read, &file_read_obj},
+    {MP_QSTR_readline, &file_readline_obj},
+    {MP_QSTR_write, &file_write_obj},
+    {MP_QSTR_close, &file_close_obj},
+    {MP_QSTR___enter__, &enter_obj},
+    {MP_QSTR___exit__, &file_exit_obj},
+};
+
+static const mpf_type_t textio_type = {
+    .base = {&mpf_type_type},
+    .name = MP_QSTR_TextIOWrapper,
+    .methods = file_methods,
+    .n_methods = sizeof(file_methods) / sizeof(file_methods[0]),
+};
+
+static const mpf_type_t fileio_type = {
+    .base = {&mpf_type_type},
+    .name = MP_QSTR_FileIO,
+    .methods = file_methods,
+    .n_methods = sizeof(file_methods) / sizeof(file_methods[0]),
+};
+
+/* open(path, mode='r'): a text file, or a binary one when mode has 'b' */
+static mpf_obj_t io_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args < 1 || n_args > 2 || n_kw > 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "open(path, mode='r')");
+    }
+    mpf_obj_t mode_obj = n_args > 1 ? args[1] : n_kw ? args[2] : MPF_OBJ_NEW_QSTR(MP_QSTR_r);
+    const char *mode = mpf_path_arg(mode_obj);
+    file_t *f = mpf_alloc(sizeof(*f));
+    f->base.type = strchr(mode, 'b') != NULL ? &fileio_type : &textio_type;
+    mpf_raise_os_error(mpf_port_file_open(mpf_path_arg(args[0]), mode, &f->handle));
+    return f;
+}
+const mpf_builtin_t mpf_builtin_open_obj = {{&mpf_type_builtin}, MP_QSTR_open, io_open};
+
 void mpf_stream_write(mpf_obj_t stream, const char *s, size_t n) {
     if (MPF_OBJ_IS_PTR(stream) && MPF_OBJ_TYPE_OF_PTR(stream) == &stringio_type) {
         memio_put(as_memio(stream), s, n);
@@ -222,6 +358,7 @@ void mpf_stream_write(mpf_obj_t stream, const char *s, size_t n) {
 static const mpf_builtin_entry_t io_table[] = {
     {MP_QSTR_StringIO, &stringio_type},
     {MP_QSTR_BytesIO, &bytesio_type},
+    {MP_QSTR_open, &mpf_builtin_open_obj},
     {0, NULL},
 };
 

@@ -82,7 +82,7 @@ static const MPF_ROM_TUPLE_T(3) impl_version = {
     {&mpf_type_tuple}, 3, {MPF_OBJ_NEW_SMALL_INT(1), MPF_OBJ_NEW_SMALL_INT(19), MPF_OBJ_NEW_SMALL_INT(1)}};
 
 static const mpf_qstr_t impl_fields[] = {MP_QSTR_name, MP_QSTR_version, MP_QSTR__mpy};
-static const mpf_namedtuple_type_t impl_type = MPF_NAMEDTUPLE_TYPE(MP_QSTR_implementation, 3, impl_fields);
+static const mpf_namedtuple_type_t impl_type = MPF_NAMEDTUPLE_TYPE(0, 3, impl_fields);
 static const MPF_ROM_TUPLE_T(3) sys_implementation = {
     {&impl_type.type}, 3, {MPF_OBJ_NEW_QSTR(MP_QSTR_micropython), (mpf_obj_t)&impl_version, MPF_OBJ_NEW_SMALL_INT(6)}};
 

@@ -51,8 +51,15 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_obj_t level);
 mpf_obj_t mpf_import_from(mpf_obj_t module, mpf_qstr_t name);
 void mpf_import_star(mpf_obj_t module);
 
+/* modio.c: the builtin open() */
+extern const mpf_builtin_t mpf_builtin_open_obj;
+
 /* modio.c: writes the text s[0:n] to a stream object through its write method */
 void mpf_stream_write(mpf_obj_t stream, const char *s, size_t n);
+
+/* modos.c: OSError(err) unless err is 0; a str argument as a C string (a heap copy) */
+void mpf_raise_os_error(int err);
+const char *mpf_path_arg(mpf_obj_t path);
 
 /* modsys.c: sys.argv for the program about to run (the strings must outlive the run) */
 void mpf_sys_set_argv(size_t argc, const char *const *argv);

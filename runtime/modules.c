@@ -15,7 +15,7 @@ extern const mpf_module_t mpf_module_cmath;
 #endif
 extern const mpf_module_t mpf_module_sys, mpf_module_gc, mpf_module_collections, mpf_module_io,
     mpf_module_errno, mpf_module_struct, mpf_module_binascii, mpf_module_hashlib, mpf_module_random,
-    mpf_module_re, mpf_module_json, mpf_module_array;
+    mpf_module_re, mpf_module_json, mpf_module_array, mpf_module_os;
 
 const mpf_module_t *const mpf_builtin_modules[] = {
     &mpf_module_micropython,
@@ -41,5 +41,6 @@ const mpf_module_t *const mpf_builtin_modules[] = {
     &mpf_module_re,
     &mpf_module_json,
     &mpf_module_array,
+    &mpf_module_os,
     NULL,
 };

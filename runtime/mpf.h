@@ -79,4 +79,22 @@ int mpf_port_pin_read(uint32_t pin);
 uint32_t mpf_port_freq(void); /* the core clock as set up, Hz */
 void mpf_port_reset(void) __attribute__((noreturn));
 
+/* May be provided by the port: its filesystem, for os and open(). Each returns 0 or an
+ * errno value (Linux numbering, as the errno module has it). The runtime's weak
+ * defaults are a filesystem with nothing but an empty root directory. */
+typedef struct {
+    uint32_t mode; /* S_IFDIR 0x4000, S_IFREG 0x8000 and the permission bits */
+    uint64_t size;
+    int64_t mtime;
+} mpf_port_stat_t;
+int mpf_port_getcwd(char *buf, size_t size);
+/* calls each(ctx, name) for every entry of the directory but . and .. */
+int mpf_port_listdir(const char *path, void (*each)(void *ctx, const char *name), void *ctx);
+int mpf_port_stat(const char *path, mpf_port_stat_t *st);
+/* mode as open()'s ("r", "wb", ...); the port's handle in *file */
+int mpf_port_file_open(const char *path, const char *mode, void **file);
+int mpf_port_file_read(void *file, char *buf, size_t size, size_t *got); /* *got 0: the end */
+int mpf_port_file_write(void *file, const char *buf, size_t size);
+int mpf_port_file_close(void *file);
+
 #endif /* MPF_H */
