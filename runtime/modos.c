@@ -17,7 +17,10 @@ static bool is_root(const char *path) {
 }
 
 __attribute__((weak)) int mpf_port_getcwd(char *buf, size_t size) {
-    strncpy(buf, "/", size);
+    if (size < 2) {
+        return 34; /* ERANGE */
+    }
+    memcpy(buf, "/", 2);
     return 0;
 }
 
