@@ -20,13 +20,13 @@ static const char *buffer_of(mpf_obj_t o, size_t *len) {
 static const char hex_digits[] = "0123456789abcdef";
 
 /* hexlify(data[, sep]): two hex digits a byte, sep between bytes */
-static mpf_obj_t binascii_hexlify(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)n_kw;
+static mpf_obj_t hexlify(size_t n_args, const mpf_obj_t *args, const mpf_type_t *type) {
     size_t len, sep_len = 0;
     const char *s = buffer_of(args[0], &len);
     const char *sep = n_args > 1 && args[1] != mpf_const_none ? buffer_of(args[1], &sep_len) : "";
     size_t out_len = len ? 2 * len + sep_len * (len - 1) : 0;
     mpf_str_t *r = mpf_bytes_new(&mpf_type_bytes, NULL, out_len);
+    r->base.type = type;
     char *o = (char *)r->data;
     for (size_t i = 0; i < len; ++i) {
         if (i) {
@@ -38,7 +38,13 @@ static mpf_obj_t binascii_hexlify(size_t n_args, size_t n_kw, const mpf_obj_t *a
     }
     return r;
 }
+
+static mpf_obj_t binascii_hexlify(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    return hexlify(n_args, args, &mpf_type_bytes);
+}
 MPF_BUILTIN_OBJ(hexlify_obj, MP_QSTR_hexlify, binascii_hexlify);
+
 
 static int hex_value(char c) {
     if (c >= '0' && c <= '9') {

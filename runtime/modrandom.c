@@ -3,6 +3,7 @@
 #include "binary.h"
 #include "builtins.h"
 #include "exc.h"
+#include "genhdr/opcodes.h"
 #include "module.h"
 
 static uint32_t state = 0x2545F491u;
@@ -83,7 +84,33 @@ static mpf_obj_t random_choice(size_t n_args, size_t n_kw, const mpf_obj_t *args
 }
 MPF_BUILTIN_OBJ(choice_obj, MP_QSTR_choice, random_choice);
 
+/* random(): 24 random bits over 2**24, exact in single and double precision (the
+ * division makes the float, so this module needs no float code of its own) */
+static mpf_obj_t random_value(void) {
+    return mpf_binary_op(MP_BINARY_OP_TRUE_DIVIDE, MPF_OBJ_NEW_SMALL_INT(next32() >> 8),
+        MPF_OBJ_NEW_SMALL_INT(1 << 24));
+}
+
+static mpf_obj_t random_random(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    (void)args;
+    return random_value();
+}
+MPF_BUILTIN_OBJ(random_obj, MP_QSTR_random, random_random);
+
+/* uniform(a, b): a + (b - a) * random() */
+static mpf_obj_t random_uniform(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    mpf_obj_t width = mpf_binary_op(MP_BINARY_OP_SUBTRACT, args[1], args[0]);
+    return mpf_binary_op(MP_BINARY_OP_ADD, args[0], mpf_binary_op(MP_BINARY_OP_MULTIPLY, width, random_value()));
+}
+MPF_BUILTIN_OBJ(uniform_obj, MP_QSTR_uniform, random_uniform);
+
 static const mpf_builtin_entry_t random_table[] = {
+    {MP_QSTR_random, &random_obj},
+    {MP_QSTR_uniform, &uniform_obj},
     {MP_QSTR_seed, &seed_obj},
     {MP_QSTR_getrandbits, &getrandbits_obj},
     {MP_QSTR_randrange, &randrange_obj},
