@@ -3,6 +3,7 @@
 
 #include "binary.h"
 #include "exc.h"
+#include "genhdr/opcodes.h"
 
 #define ALIGN_OF(type) offsetof(struct { char c; type t; }, t)
 
@@ -54,18 +55,34 @@ mpf_obj_t mpf_binary_get(char order, char code, const uint8_t *p) {
 }
 
 mpf_obj_t mpf_binary_int(uint64_t u, bool is_signed) {
-    if (is_signed ? MPF_SMALL_INT_FITS((int64_t)u) : u <= (uint64_t)MPF_SMALL_INT_MAX) {
-        return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(int64_t)u);
+    if (is_signed || u <= INT64_MAX) {
+        return mpf_int_from_ll((long long)(int64_t)u);
     }
-    mpf_raise_msg(&mpf_type_OverflowError, "long int not supported in this build");
+    /* above the long long range: twice the half, plus the low bit */
+    mpf_obj_t half = mpf_int_from_ll((long long)(u >> 1));
+    return mpf_binary_op(MP_BINARY_OP_ADD, mpf_binary_op(MP_BINARY_OP_ADD, half, half),
+        MPF_OBJ_NEW_SMALL_INT(u & 1));
+}
+
+/* the low 64 bits of an int of any size, in two's complement */
+static uint64_t low_bits(mpf_obj_t v) {
+    if (mpf_obj_is_int(v)) {
+        return (uint64_t)(int64_t)mpf_obj_int_value(v);
+    }
+    if (!mpf_obj_is_bigint(v)) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(v));
+    }
+    const mpf_bigint_t *b = v;
+    uint64_t u = 0;
+    for (size_t i = 0; i < b->len && i < 64 / (8 * sizeof(mpf_digit_t)); ++i) {
+        u |= (uint64_t)b->dig[i] << (8 * sizeof(mpf_digit_t) * i);
+    }
+    return b->neg ? ~u + 1 : u;
 }
 
 void mpf_binary_put(char order, char code, uint8_t *p, mpf_obj_t v) {
-    if (!mpf_obj_is_int(v)) {
-        mpf_raise_msg(&mpf_type_TypeError, "can't convert %s to int", mpf_obj_type_name(v));
-    }
     size_t align, size = mpf_binary_size(order, code, &align);
-    uint64_t u = (uint64_t)(int64_t)mpf_obj_int_value(v);
+    uint64_t u = low_bits(v);
     for (size_t i = 0; i < size; ++i) {
         size_t k = is_little(order) ? i : size - 1 - i;
         p[k] = (uint8_t)u;

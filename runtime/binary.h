@@ -10,10 +10,10 @@
 size_t mpf_binary_size(char order, char code, size_t *align);
 /* one value of `code` at p (the caller checked the room) */
 mpf_obj_t mpf_binary_get(char order, char code, const uint8_t *p);
-/* stores v, an int, at p (truncated to the code's size, as MicroPython does) */
+/* stores v, an int of any size, at p (truncated to the code's size, as MicroPython does) */
 void mpf_binary_put(char order, char code, uint8_t *p, mpf_obj_t v);
 
-/* an int of the 64 bits u, read as signed or not; OverflowError where ints are small */
+/* an int of the 64 bits u, read as signed or not */
 mpf_obj_t mpf_binary_int(uint64_t u, bool is_signed);
 
 #endif /* MPF_BINARY_H */

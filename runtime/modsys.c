@@ -86,6 +86,10 @@ static const mpf_namedtuple_type_t impl_type = MPF_NAMEDTUPLE_TYPE(0, 3, impl_fi
 static const MPF_ROM_TUPLE_T(3) sys_implementation = {
     {&impl_type.type}, 3, {MPF_OBJ_NEW_QSTR(MP_QSTR_micropython), (mpf_obj_t)&impl_version, MPF_OBJ_NEW_SMALL_INT(6)}};
 
+/* 2**63 - 1, as MicroPython's 64-bit unix port has it, on every target (a big int on
+ * both word sizes) */
+static const MPF_ROM_BIGINT_T(2) sys_maxsize = {{&mpf_type_int}, 2, false, {0xffffffffu, 0x7fffffffu}};
+
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define BYTEORDER MP_QSTR_little
 #else
@@ -101,8 +105,7 @@ static const mpf_builtin_entry_t sys_table[] = {
     {MP_QSTR_version_info, &sys_version_info},
     {MP_QSTR_implementation, &sys_implementation},
     {MP_QSTR_byteorder, MPF_OBJ_NEW_QSTR(BYTEORDER)},
-    /* without big ints, the largest int there is */
-    {MP_QSTR_maxsize, MPF_OBJ_NEW_SMALL_INT(MPF_SMALL_INT_MAX)},
+    {MP_QSTR_maxsize, &sys_maxsize},
     {0, NULL},
 };
 
