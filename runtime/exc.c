@@ -103,6 +103,7 @@ EXC_TYPE(IndexError, &mpf_type_LookupError);
 EXC_TYPE(KeyError, &mpf_type_LookupError);
 EXC_TYPE(AttributeError, &mpf_type_Exception);
 EXC_TYPE(StopIteration, &mpf_type_Exception);
+EXC_TYPE(StopAsyncIteration, &mpf_type_Exception);
 EXC_TYPE(AssertionError, &mpf_type_Exception);
 EXC_TYPE(KeyboardInterrupt, &mpf_type_BaseException);
 EXC_TYPE(SystemExit, &mpf_type_BaseException);

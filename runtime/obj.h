@@ -268,7 +268,7 @@ extern const mpf_type_t mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_s
 extern const mpf_type_t mpf_type_enumerate, mpf_type_zip, mpf_type_map, mpf_type_filter,
     mpf_type_reversed;
 extern const mpf_type_t mpf_type_IndexError, mpf_type_KeyError, mpf_type_LookupError,
-    mpf_type_AttributeError, mpf_type_StopIteration, mpf_type_AssertionError,
+    mpf_type_AttributeError, mpf_type_StopIteration, mpf_type_StopAsyncIteration, mpf_type_AssertionError,
     mpf_type_KeyboardInterrupt, mpf_type_SystemExit, mpf_type_GeneratorExit, mpf_type_OSError,
     mpf_type_UnicodeError;
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MpforgeError
+from ..freeze.project import project_modules
 from .board import ROOT, Board, display_path, load_board
-from .manifest import load_manifest
 from .toolchain import find_tool
 
 TOOLS_DIR = Path(__file__).resolve().parent / "tools"
@@ -140,7 +140,7 @@ def _configure(arguments: dict[str, str], targets: list[str]) -> list[Any]:
         else:  # board=all: build_dir= holds one directory per board
             build_dir = (base / board.build_name if len(boards) > 1 else base).absolute()
         manifest = Path(arguments.get("manifest") or ROOT / board.get("frozen.manifest")).absolute()
-        modules = load_manifest(manifest, Path(lib).absolute() if lib else None)
+        modules = project_modules(manifest, runtime_dir, Path(lib).absolute() if lib else None)
         env = _board_env(
             board, build_dir, modules, runtime_dir, timeout, verbose, targets, arguments
         )

@@ -40,11 +40,23 @@ def compile_frozen(module: FrozenModule) -> CompiledModule:
     return compile_module(text, module.source_name, optimize=module.opt)
 
 
+def project_modules(
+    manifest: Path, runtime_dir: Path = RUNTIME_DIR, lib_dir: Path | None = None
+) -> list[FrozenModule]:
+    """What a firmware freezes: the manifest's modules, then the runtime's library in
+    Python (runtime/lib: asyncio) but for a name the project has a module of its own."""
+    modules = load_manifest(manifest, lib_dir)
+    own = {m.name for m in modules}
+    library_manifest = runtime_dir / "lib" / "manifest.yaml"
+    library = load_manifest(library_manifest) if library_manifest.is_file() else []
+    return modules + [m for m in library if m.name not in own]
+
+
 def freeze_manifest(
     manifest: Path, runtime_dir: Path = RUNTIME_DIR, lib_dir: Path | None = None
 ) -> FreezeResult:
-    """Generated files (frozen_content.c, qstrdefs.generated.h) for a manifest's modules."""
-    modules = load_manifest(manifest, lib_dir)
+    """Generated files (frozen_content.c, qstrdefs.generated.h) for a project's modules."""
+    modules = project_modules(manifest, runtime_dir, lib_dir)
     compiled = [(m.name, compile_frozen(m)) for m in modules]
     return freeze(
         compiled, runtime_sources(runtime_dir), packages={m.name for m in modules if m.is_package}
