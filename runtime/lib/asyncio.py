@@ -177,7 +177,7 @@ def wait_for_ms(aw, timeout_ms):
     while not task._done:
         if _loop.now >= deadline:
             task.cancel()
-            raise TimeoutError
+            raise TimeoutError  # noqa: UP041 (this module's own class)
         yield (_SLEEP, 1)
     if task.exception is not None:
         raise task.exception
