@@ -22,6 +22,23 @@ def programs(*suites: str) -> list[Path]:
     return [p for suite in suites or ("basics",) for p in sorted((TESTS / suite).glob("*.py"))]
 
 
+# every suite of conformance programs (the others under tests/ are compiled only)
+SUITES = ("basics", "builtins", "classes", "datatypes", "exceptions", "generators", "float",
+          "bigint", "async", "modules", "micropython")  # fmt: skip
+
+
+def programs_for(target: str) -> list[Path]:
+    """Every suite's programs that need only what `target` has."""
+    from mpforge.testing import discover, get_target
+
+    features = get_target(target).features
+    return [p.path for p in discover(programs(*SUITES)) if p.requires <= features]
+
+
+def program_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
 @cache
 def expected_output(path: Path) -> str:
     """The one definition the runner uses too: the .exp file, else CPython's output."""

@@ -15,7 +15,7 @@ def depth(n):
         return 0
     return 1 + depth(n - 1)
 
-print(depth(80))
+print(depth(50))  # a board's C stack allows some 70 nested calls (as MicroPython's pyboard)
 
 def is_even(n):
     if n == 0:

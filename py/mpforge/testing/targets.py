@@ -26,7 +26,11 @@ from ..errors import MpforgeError
 # MICROPY_ENABLE_COMPILER; the C runtime has none, programs reach it compiled).
 ALL_FEATURES = frozenset({"bigint", "float", "complex", "classes", "exceptions", "generators",
                           "async", "modules", "datatypes", "io", "builtins", "time",
-                          "compiler"})  # fmt: skip
+                          "compiler", "mp_float_format"})  # fmt: skip
+# What the Python-hosted VM lacks: MicroPython's float formatting where it differs from
+# CPython's (a tie such as '%.1f' % 0.25 rounds up, not to even); the VM formats floats
+# with the host's `%` and str.format (tests/float/float_format_halfway.py).
+_PYVM_FEATURES = ALL_FEATURES - {"mp_float_format"}
 
 
 @dataclass
@@ -161,23 +165,41 @@ class _FirmwareTarget:
 # What the C runtime has today: exceptions, classes, generators, the containers and
 # bytes types with their methods and formatting (datatypes), the builtin functions
 # (builtins), the time module (modtime.c), big ints (runtime/objint.c, mpz.c). Not yet:
-# float, modules, io, async; never: compiler. The C runtime's developers widen this as
+# modules, io; never: compiler. Floats and complex where the board has double precision,
+# async (runtime/lib/asyncio.py) once modules are there. The C runtime's developers widen this as
 # the runtime grows.
 _FIRMWARE_FEATURES: frozenset[str] = frozenset(
-    {"exceptions", "classes", "generators", "time", "bigint", "datatypes", "builtins"}
+    {"exceptions", "classes", "generators", "time", "bigint", "datatypes", "builtins", "async"}
 )
 
 
 def get_target(name: str) -> Target:
     if name == "pyvm":
-        return Target("pyvm", ALL_FEATURES, run_on_pyvm)
+        return Target("pyvm", _PYVM_FEATURES, run_on_pyvm)
     if name == "pyvm-mpy-cross":  # the VM on the reference compiler's bytecode
-        return Target(name, ALL_FEATURES, lambda p: run_on_pyvm(p, _compile_reference))
+        return Target(name, _PYVM_FEATURES, lambda p: run_on_pyvm(p, _compile_reference))
     if name == "unix-sanitize":  # the unix firmware under AddressSanitizer and UBSan
         fw = _FirmwareTarget("unix", ("sanitize=1",))
-    else:
-        fw = _FirmwareTarget(name)
-    return Target(name, _FIRMWARE_FEATURES, fw.run, fw.prepare)
+        return Target(name, _firmware_features("unix"), fw.run, fw.prepare)
+    fw = _FirmwareTarget(name)
+    return Target(name, _firmware_features(name), fw.run, fw.prepare)
+
+
+def _firmware_features(board_name: str) -> frozenset[str]:
+    """The C runtime's features on this board: floats print as CPython's (and the
+    conformance suite's) only in double precision; single-precision boards print
+    MicroPython's 7 digits, checked by their own tests."""
+    from ..build.board import load_board
+
+    try:
+        board = load_board(board_name)
+    except MpforgeError:
+        return _FIRMWARE_FEATURES  # get_target's prepare() reports the unknown board
+    if board.get("features.float") != "double":
+        return _FIRMWARE_FEATURES
+    with_complex = board.get("features.complex") is not False  # default: with floats
+    extra = {"float", "mp_float_format"} | ({"complex"} if with_complex else set())
+    return _FIRMWARE_FEATURES | extra
 
 
 TARGETS = ("pyvm", "unix", "unix-sanitize")
