@@ -501,6 +501,7 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_AttributeError, &mpf_type_AttributeError},
     {MP_QSTR_StopIteration, &mpf_type_StopIteration},
     {MP_QSTR_StopAsyncIteration, &mpf_type_StopAsyncIteration},
+    {MP_QSTR_Ellipsis, &mpf_const_ellipsis_obj},
     {MP_QSTR_AssertionError, &mpf_type_AssertionError},
     {MP_QSTR_KeyboardInterrupt, &mpf_type_KeyboardInterrupt},
     {MP_QSTR_SystemExit, &mpf_type_SystemExit},

@@ -12,6 +12,7 @@
 #define OBJ_NONE (1)
 #define OBJ_FALSE (2)
 #define OBJ_TRUE (3)
+#define OBJ_ELLIPSIS (4)
 #define OBJ_STR (5)
 #define OBJ_BYTES (6)
 #define OBJ_INT (7)
@@ -82,6 +83,8 @@ static mpf_obj_t load_obj(reader_t *r, unsigned depth) {
             return mpf_const_false;
         case OBJ_TRUE:
             return mpf_const_true;
+        case OBJ_ELLIPSIS:
+            return (mpf_obj_t)&mpf_const_ellipsis_obj;
         case OBJ_STR:
         case OBJ_BYTES: {
             size_t n = read_uint(r);

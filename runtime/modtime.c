@@ -6,6 +6,7 @@
 #include "builtins.h"
 #include "exc.h"
 #include "module.h"
+#include "objfloat.h"
 #include "mpf.h"
 
 #define TICKS_PERIOD ((uint64_t)MPF_SMALL_INT_MAX + 1u)
@@ -34,6 +35,16 @@ static void delay(mpf_int_t count, uint32_t unit_us) {
 
 static mpf_obj_t time_sleep(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     check_args(n_args, n_kw, 1, "sleep");
+#if MPF_FEATURE_FLOAT
+    mpf_float_t seconds;
+    if (!mpf_obj_is_int(args[0]) && mpf_obj_get_float_maybe(args[0], &seconds)) {
+        /* whole milliseconds, then the microseconds left */
+        mpf_float_t ms = seconds * 1000;
+        delay((mpf_int_t)ms, 1000);
+        delay((mpf_int_t)((ms - (mpf_int_t)ms) * 1000), 1);
+        return mpf_const_none;
+    }
+#endif
     delay(mpf_obj_get_int(args[0]), 1000000);
     return mpf_const_none;
 }

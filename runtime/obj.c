@@ -274,6 +274,17 @@ const mpf_type_t mpf_type_bool = {
     .base = {&mpf_type_type}, .name = MP_QSTR_bool, .parent = &mpf_type_int, .print = bool_print,
     .make_new = bool_make_new,
 };
+static void ellipsis_print(mpf_print_t *p, mpf_obj_t self, bool repr) {
+    (void)self;
+    (void)repr;
+    mpf_printf(p, "Ellipsis");
+}
+
+const mpf_type_t mpf_type_ellipsis = {
+    .base = {&mpf_type_type}, .name = MP_QSTR_ellipsis, .print = ellipsis_print,
+};
+const mpf_obj_base_t mpf_const_ellipsis_obj = {&mpf_type_ellipsis};
+
 const mpf_type_t mpf_type_NoneType = {
     .base = {&mpf_type_type}, .name = MP_QSTR_NoneType, .print = none_print,
 };

@@ -326,6 +326,8 @@ size_t mpf_utf8_offset(const char *s, size_t n, size_t k); /* where character k 
 size_t mpf_utf8_encode(mpf_int_t c, char *buf);            /* 1-4 bytes; ValueError out of range */
 
 /* obj.c */
+extern const mpf_type_t mpf_type_ellipsis;
+extern const mpf_obj_base_t mpf_const_ellipsis_obj; /* `...`, the one instance */
 void mpf_obj_print_to(struct _mpf_print_t *p, mpf_obj_t o, bool repr);
 const mpf_type_t *mpf_obj_get_type(mpf_obj_t o);
 const char *mpf_obj_type_name(mpf_obj_t o);

@@ -235,9 +235,9 @@ def _const(
         ident = f"{module_ident}_const_tuple_{index}"
         out.tuples.append({"ident": ident, "len": len(items), "items": items})
         return f"(mpf_obj_t)&{ident}"
-    # the C runtime has no object model for Ellipsis yet: refusing is better than ROM
-    # objects it would misread
-    kind = type(obj).__name__ if obj is not Ellipsis else "Ellipsis"
+    if obj is Ellipsis:
+        return "(mpf_obj_t)&mpf_const_ellipsis_obj"
+    kind = type(obj).__name__
     text = repr(obj) if len(repr(obj)) <= 40 else repr(obj)[:37] + "..."
     if isinstance(obj, float | complex):
         raise MpforgeError(
@@ -246,7 +246,7 @@ def _const(
         )
     raise MpforgeError(
         f"module {module_name}: constant {text} ({kind}) cannot be frozen yet: the C runtime "
-        "has only None/True/False, str, bytes, int, float, complex and tuple constants"
+        "has only None/True/False, Ellipsis, str, bytes, int, float, complex and tuple constants"
     )
 
 
