@@ -5,6 +5,7 @@
 #include "builtins.h"
 #include "vm.h"
 #include "exc.h"
+#include "module.h"
 #include "format.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
@@ -28,6 +29,22 @@ static mpf_obj_t kwarg(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qs
         }
     }
     return dflt;
+}
+
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): the import statement */
+static mpf_obj_t builtin___import__(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_kw != 0 || n_args < 1 || n_args > 5) {
+        mpf_raise_msg(&mpf_type_TypeError, "__import__ takes 1 to 5 positional arguments");
+    }
+    if (!mpf_obj_is_str(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "module name must be a string");
+    }
+    size_t len;
+    const char *name = mpf_obj_str_data(args[0], &len);
+    mpf_obj_t fromlist = n_args > 3 ? args[3] : mpf_const_none;
+    mpf_obj_t level = n_args > 4 ? args[4] : MPF_OBJ_NEW_SMALL_INT(0);
+    /* the pool keeps the name's text alive */
+    return mpf_import_name(mpf_qstr_from_strn_static(name, len), fromlist, level);
 }
 
 static mpf_obj_t builtin_isinstance(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -429,6 +446,7 @@ static mpf_obj_t builtin_dir(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 
 #define BUILTIN(NAME) \
     static const mpf_builtin_t builtin_##NAME##_obj = {{&mpf_type_builtin}, MP_QSTR_##NAME, builtin_##NAME}
+BUILTIN(__import__);
 BUILTIN(isinstance);
 BUILTIN(sorted);
 BUILTIN(issubclass);
@@ -502,6 +520,7 @@ const mpf_builtin_entry_t mpf_builtin_funs[] = {
     {MP_QSTR_StopIteration, &mpf_type_StopIteration},
     {MP_QSTR_StopAsyncIteration, &mpf_type_StopAsyncIteration},
     {MP_QSTR_Ellipsis, &mpf_const_ellipsis_obj},
+    {MP_QSTR___import__, &builtin___import___obj},
     {MP_QSTR_AssertionError, &mpf_type_AssertionError},
     {MP_QSTR_KeyboardInterrupt, &mpf_type_KeyboardInterrupt},
     {MP_QSTR_SystemExit, &mpf_type_SystemExit},

@@ -95,14 +95,18 @@ static mpf_obj_t time_ticks_add(size_t n_args, size_t n_kw, const mpf_obj_t *arg
 }
 MPF_BUILTIN_OBJ(ticks_add_obj, MP_QSTR_ticks_add, time_ticks_add);
 
-#if MPF_FEATURE_RTC
+/* with no wall clock, the seconds since reset: what a board whose real-time clock was
+ * never set counts from MicroPython's epoch */
 static mpf_obj_t time_time(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)args;
     check_args(n_args, n_kw, 0, "time");
+#if MPF_FEATURE_RTC
     return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)mpf_port_time_s());
+#else
+    return MPF_OBJ_NEW_SMALL_INT((mpf_int_t)(mpf_port_time_us() / 1000000u));
+#endif
 }
 MPF_BUILTIN_OBJ(time_obj, MP_QSTR_time, time_time);
-#endif
 
 static const mpf_builtin_entry_t time_table[] = {
     {MP_QSTR_sleep, &sleep_obj},
@@ -112,9 +116,7 @@ static const mpf_builtin_entry_t time_table[] = {
     {MP_QSTR_ticks_us, &ticks_us_obj},
     {MP_QSTR_ticks_diff, &ticks_diff_obj},
     {MP_QSTR_ticks_add, &ticks_add_obj},
-#if MPF_FEATURE_RTC
     {MP_QSTR_time, &time_obj},
-#endif
     {0, NULL},
 };
 
