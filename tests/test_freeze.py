@@ -171,10 +171,10 @@ def test_float_constant_on_a_board_without_floats_is_a_user_error(tmp_path: Path
         freeze([("main", module)], runtime_sources(), float_impl="none")
 
 
-def test_unsupported_constant_is_a_user_error(tmp_path: Path) -> None:
-    module = reference_module("x = ...\n", tmp_path)
-    with pytest.raises(MpforgeError, match="cannot be frozen yet"):
-        freeze_modules([("main", module)], runtime_sources())
+def test_ellipsis_is_the_runtime_rom_object(tmp_path: Path) -> None:
+    module = reference_module("x = (1, ...)\n", tmp_path)
+    text = freeze_modules([("main", module)], runtime_sources())["frozen_content.c"]
+    assert "(mpf_obj_t)&mpf_const_ellipsis_obj" in text
 
 
 def test_a_module_frozen_twice_is_a_user_error(module: CompiledModule) -> None:

@@ -15,7 +15,7 @@ from mpforge.testing.targets import _FirmwareTarget
 
 TESTS = Path(__file__).parent
 BASICS = [TESTS / "basics" / n for n in ("arith_basic.py", "func_recursion_fib.py")]
-NEEDS_FLOAT = TESTS / "float" / "float_arith.py"
+NEEDS_COMPILER = TESTS / "builtins" / "eval_exec.py"  # no firmware compiles on the device
 
 
 def _programs(tmp_path: Path) -> list:
@@ -23,15 +23,15 @@ def _programs(tmp_path: Path) -> list:
     wrong = tmp_path / "wrong_exp.py"
     wrong.write_text("print(1 + 1)\n")
     wrong.with_suffix(".exp").write_text("3\n")
-    return discover([*BASICS, NEEDS_FLOAT, wrong])
+    return discover([*BASICS, NEEDS_COMPILER, wrong])
 
 
 def _check(outcomes: list, target: str) -> None:
     by_name = {o.program.split("/")[-1]: o for o in outcomes}
     assert by_name["arith_basic"].status == "passed", by_name["arith_basic"].detail
     assert by_name["func_recursion_fib"].status == "passed"
-    assert by_name["float_arith"].status == "skipped"
-    assert by_name["float_arith"].detail == f"{target} lacks float"
+    assert by_name["eval_exec"].status == "skipped"
+    assert by_name["eval_exec"].detail == f"{target} lacks compiler"
     wrong = by_name["wrong_exp"]
     assert wrong.status == "failed"
     assert "-3\n+2\n" in wrong.detail
