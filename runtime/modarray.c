@@ -158,6 +158,13 @@ static mpf_obj_t array_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
+static bool array_buffer(mpf_obj_t self, char **data, size_t *len) {
+    array_t *a = self;
+    *data = (char *)a->data;
+    *len = a->len * a->itemsize;
+    return true;
+}
+
 static const mpf_method_t array_methods[] = {
     {MP_QSTR_append, &append_obj},
     {MP_QSTR_extend, &extend_obj},
@@ -174,6 +181,7 @@ static const mpf_type_t array_type = {
     .methods = array_methods,
     .n_methods = sizeof(array_methods) / sizeof(array_methods[0]),
     .make_new = array_make_new,
+    .buffer = array_buffer,
 };
 
 static const mpf_builtin_entry_t array_table[] = {

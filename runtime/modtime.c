@@ -108,6 +108,53 @@ static mpf_obj_t time_time(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 MPF_BUILTIN_OBJ(time_obj, MP_QSTR_time, time_time);
 
+/* The epoch time() counts from: the host's (1970) where there is a wall clock, else
+ * MicroPython's (2000) on a board whose clock started at reset. */
+#if MPF_FEATURE_RTC
+#define EPOCH_DAYS_AFTER_1970 (0)
+#else
+#define EPOCH_DAYS_AFTER_1970 (10957)
+#endif
+
+/* localtime([secs]) and gmtime([secs]): (year, month, mday, hour, minute, second,
+ * weekday from Monday = 0, yearday from 1), in UTC: the boards know no time zone */
+static mpf_obj_t time_localtime(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_kw != 0 || n_args > 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "localtime takes at most 1 argument");
+    }
+    mpf_int_t secs = n_args && args[0] != mpf_const_none ? mpf_obj_get_int(args[0])
+                                                         : mpf_obj_get_int(time_time(0, 0, NULL));
+    mpf_int_t days = secs / 86400, rem = secs % 86400;
+    if (rem < 0) {
+        rem += 86400;
+        days -= 1;
+    }
+    days += EPOCH_DAYS_AFTER_1970;
+    /* the civil date of a day count from 1970-01-01, over 400-year eras of 146097 days
+     * counted from 0000-03-01, so that the leap day ends each era's years */
+    mpf_int_t z = days + 719468;
+    mpf_int_t era = (z >= 0 ? z : z - 146096) / 146097;
+    mpf_int_t doe = z - era * 146097;
+    mpf_int_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    mpf_int_t doy_mar = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mpf_int_t mp = (5 * doy_mar + 2) / 153;
+    mpf_int_t mday = doy_mar - (153 * mp + 2) / 5 + 1;
+    mpf_int_t month = mp < 10 ? mp + 3 : mp - 9;
+    mpf_int_t year = yoe + era * 400 + (month <= 2);
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static const uint16_t before_month[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    mpf_int_t yday = before_month[month - 1] + mday + (leap && month > 2);
+    mpf_int_t wday = ((days % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday */
+    mpf_obj_t items[8] = {
+        MPF_OBJ_NEW_SMALL_INT(year), MPF_OBJ_NEW_SMALL_INT(month), MPF_OBJ_NEW_SMALL_INT(mday),
+        MPF_OBJ_NEW_SMALL_INT(rem / 3600), MPF_OBJ_NEW_SMALL_INT(rem / 60 % 60),
+        MPF_OBJ_NEW_SMALL_INT(rem % 60), MPF_OBJ_NEW_SMALL_INT(wday), MPF_OBJ_NEW_SMALL_INT(yday),
+    };
+    return mpf_tuple_new(8, items);
+}
+MPF_BUILTIN_OBJ(localtime_obj, MP_QSTR_localtime, time_localtime);
+MPF_BUILTIN_OBJ(gmtime_obj, MP_QSTR_gmtime, time_localtime);
+
 static const mpf_builtin_entry_t time_table[] = {
     {MP_QSTR_sleep, &sleep_obj},
     {MP_QSTR_sleep_ms, &sleep_ms_obj},
@@ -117,6 +164,8 @@ static const mpf_builtin_entry_t time_table[] = {
     {MP_QSTR_ticks_diff, &ticks_diff_obj},
     {MP_QSTR_ticks_add, &ticks_add_obj},
     {MP_QSTR_time, &time_obj},
+    {MP_QSTR_localtime, &localtime_obj},
+    {MP_QSTR_gmtime, &gmtime_obj},
     {0, NULL},
 };
 

@@ -81,6 +81,8 @@ struct _mpf_type_t {
      * MPF_OBJ_NULL if none; otherwise stores value (MPF_OBJ_NULL deletes) and returns
      * non-NULL, or MPF_OBJ_NULL where the object takes no such store */
     mpf_obj_t (*attr)(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t value);
+    /* the object's bytes in place (bytes(x), writes, hashes): false if it has none */
+    bool (*buffer)(mpf_obj_t self, char **data, size_t *len);
     unsigned flags;
 };
 

@@ -63,6 +63,10 @@ bool mpf_get_buffer(mpf_obj_t o, char **data, size_t *len) {
         *len = m->len < s->len - start ? m->len : s->len - start;
         return true;
     }
+    const mpf_type_t *t = mpf_obj_get_type(o);
+    if (t->buffer != NULL && t->buffer(o, data, len)) {
+        return true;
+    }
     *data = NULL;
     *len = 0;
     return false;

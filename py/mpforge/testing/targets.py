@@ -169,7 +169,8 @@ class _FirmwareTarget:
 # async (runtime/lib/asyncio.py) once modules are there. The C runtime's developers widen this as
 # the runtime grows.
 _FIRMWARE_FEATURES: frozenset[str] = frozenset(
-    {"exceptions", "classes", "generators", "time", "bigint", "datatypes", "builtins", "async"}
+    {"exceptions", "classes", "generators", "time", "bigint", "datatypes", "builtins", "async",
+     "modules", "io"}
 )
 
 
