@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "exc.h"
+#include "smallint.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "mpz.h"
@@ -278,102 +279,12 @@ static mpf_obj_t num_bitwise(unsigned op, const num_t *a, const num_t *b) {
     return big_finish(r, len, neg);
 }
 
-/* two small ints on machine words; MPF_OBJ_NULL when the result needs digits */
-static mpf_obj_t small_binary_op(unsigned op, mpf_int_t a, mpf_int_t b) {
-    /* operands are one bit narrower than mpf_int_t, so + and - cannot wrap */
-    mpf_int_t r;
-    switch (op) {
-        case MP_BINARY_OP_LESS:
-            return MPF_OBJ_BOOL(a < b);
-        case MP_BINARY_OP_MORE:
-            return MPF_OBJ_BOOL(a > b);
-        case MP_BINARY_OP_EQUAL:
-            return MPF_OBJ_BOOL(a == b);
-        case MP_BINARY_OP_LESS_EQUAL:
-            return MPF_OBJ_BOOL(a <= b);
-        case MP_BINARY_OP_MORE_EQUAL:
-            return MPF_OBJ_BOOL(a >= b);
-        case MP_BINARY_OP_NOT_EQUAL:
-            return MPF_OBJ_BOOL(a != b);
-        case MP_BINARY_OP_OR:
-            return MPF_OBJ_NEW_SMALL_INT(a | b);
-        case MP_BINARY_OP_XOR:
-            return MPF_OBJ_NEW_SMALL_INT(a ^ b);
-        case MP_BINARY_OP_AND:
-            return MPF_OBJ_NEW_SMALL_INT(a & b);
-        case MP_BINARY_OP_ADD:
-            r = a + b;
-            break;
-        case MP_BINARY_OP_SUBTRACT:
-            r = a - b;
-            break;
-        case MP_BINARY_OP_MULTIPLY:
-            if (__builtin_mul_overflow(a, b, &r)) {
-                return MPF_OBJ_NULL;
-            }
-            break;
-        case MP_BINARY_OP_FLOOR_DIVIDE:
-        case MP_BINARY_OP_MODULO: {
-            if (b == 0) {
-                raise_zero_division();
-            }
-            /* C truncates toward zero; Python floors */
-            mpf_int_t q = a / b, m = a % b;
-            if (m != 0 && ((m < 0) != (b < 0))) {
-                q -= 1;
-                m += b;
-            }
-            r = op == MP_BINARY_OP_MODULO ? m : q;
-            break;
-        }
-        case MP_BINARY_OP_POWER: {
-            if (b < 0) {
-                return MPF_OBJ_NULL;
-            }
-            mpf_int_t acc = 1, base = a;
-            while (b) {
-                if ((b & 1) && (__builtin_mul_overflow(acc, base, &acc) || !MPF_SMALL_INT_FITS(acc))) {
-                    return MPF_OBJ_NULL;
-                }
-                b >>= 1;
-                if (b && (__builtin_mul_overflow(base, base, &base) || !MPF_SMALL_INT_FITS(base))) {
-                    return MPF_OBJ_NULL;
-                }
-            }
-            r = acc;
-            break;
-        }
-        case MP_BINARY_OP_LSHIFT:
-        case MP_BINARY_OP_RSHIFT:
-            if (b < 0) {
-                mpf_raise_msg(&mpf_type_ValueError, "negative shift count");
-            }
-            if (op == MP_BINARY_OP_RSHIFT) {
-                return MPF_OBJ_NEW_SMALL_INT(b >= (mpf_int_t)(8 * sizeof(mpf_int_t)) ? (a < 0 ? -1 : 0) : a >> b);
-            }
-            if (a == 0) {
-                return MPF_OBJ_NEW_SMALL_INT(0);
-            }
-            if (b >= (mpf_int_t)(8 * sizeof(mpf_int_t) - 1)) {
-                return MPF_OBJ_NULL;
-            }
-            r = (mpf_int_t)((uintptr_t)a << b);
-            if ((r >> b) != a) {
-                return MPF_OBJ_NULL;
-            }
-            break;
-        default:
-            return MPF_OBJ_NULL;
-    }
-    return MPF_SMALL_INT_FITS(r) ? MPF_OBJ_NEW_SMALL_INT(r) : MPF_OBJ_NULL;
-}
-
 mpf_obj_t mpf_int_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
         op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
     }
     if (mpf_obj_is_int(lhs) && mpf_obj_is_int(rhs)) {
-        mpf_obj_t r = small_binary_op(op, mpf_obj_int_value(lhs), mpf_obj_int_value(rhs));
+        mpf_obj_t r = mpf_small_int_binary_op(op, mpf_obj_int_value(lhs), mpf_obj_int_value(rhs));
         if (r != MPF_OBJ_NULL) {
             return r;
         }

@@ -4,6 +4,7 @@
 #include "call.h"
 #include "exc.h"
 #include "module.h"
+#include "smallint.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "vm.h"
@@ -225,75 +226,6 @@ static void unpack(mpf_obj_t seq, size_t n_before, size_t n_after, bool star, mp
     for (size_t i = 0; i < n_before; ++i) {
         out[k++] = items[n_before - 1 - i];
     }
-}
-
-/* Small-int operands of the common operators, without the generic dispatch of
- * mpf_binary_op; MPF_OBJ_NULL leaves the operator (or a result that does not fit a
- * small int) to it. The values have one bit of headroom, so + and - cannot overflow. */
-static inline mpf_obj_t small_int_binary_op(unsigned op, mpf_int_t a, mpf_int_t b) {
-    mpf_int_t r;
-    switch (op) {
-        case MP_BINARY_OP_LESS:
-            return MPF_OBJ_BOOL(a < b);
-        case MP_BINARY_OP_MORE:
-            return MPF_OBJ_BOOL(a > b);
-        case MP_BINARY_OP_EQUAL:
-            return MPF_OBJ_BOOL(a == b);
-        case MP_BINARY_OP_LESS_EQUAL:
-            return MPF_OBJ_BOOL(a <= b);
-        case MP_BINARY_OP_MORE_EQUAL:
-            return MPF_OBJ_BOOL(a >= b);
-        case MP_BINARY_OP_NOT_EQUAL:
-            return MPF_OBJ_BOOL(a != b);
-        case MP_BINARY_OP_ADD:
-        case MP_BINARY_OP_INPLACE_ADD:
-            r = a + b;
-            break;
-        case MP_BINARY_OP_SUBTRACT:
-        case MP_BINARY_OP_INPLACE_SUBTRACT:
-            r = a - b;
-            break;
-        case MP_BINARY_OP_AND:
-        case MP_BINARY_OP_INPLACE_AND:
-            return MPF_OBJ_NEW_SMALL_INT(a & b);
-        case MP_BINARY_OP_OR:
-        case MP_BINARY_OP_INPLACE_OR:
-            return MPF_OBJ_NEW_SMALL_INT(a | b);
-        case MP_BINARY_OP_XOR:
-        case MP_BINARY_OP_INPLACE_XOR:
-            return MPF_OBJ_NEW_SMALL_INT(a ^ b);
-        case MP_BINARY_OP_MULTIPLY:
-        case MP_BINARY_OP_INPLACE_MULTIPLY:
-            if (__builtin_mul_overflow(a, b, &r)) {
-                return MPF_OBJ_NULL;
-            }
-            break;
-        case MP_BINARY_OP_FLOOR_DIVIDE:
-        case MP_BINARY_OP_INPLACE_FLOOR_DIVIDE:
-            if (b == 0) {
-                return MPF_OBJ_NULL;
-            }
-            /* Python rounds towards minus infinity, C towards zero */
-            r = a / b;
-            if ((a % b != 0) && ((a < 0) != (b < 0))) {
-                r -= 1;
-            }
-            break;
-        case MP_BINARY_OP_MODULO:
-        case MP_BINARY_OP_INPLACE_MODULO:
-            if (b == 0) {
-                return MPF_OBJ_NULL;
-            }
-            /* the result takes the sign of the divisor */
-            r = a % b;
-            if (r != 0 && ((r < 0) != (b < 0))) {
-                r += b;
-            }
-            return MPF_OBJ_NEW_SMALL_INT(r);
-        default:
-            return MPF_OBJ_NULL;
-    }
-    return MPF_SMALL_INT_FITS(r) ? MPF_OBJ_NEW_SMALL_INT(r) : MPF_OBJ_NULL;
 }
 
 /* The slot of list[index] for an index from 0 to len - 1, the common subscript; NULL
@@ -1035,7 +967,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
         unsigned bop = op - MP_BC_BINARY_OP_MULTI;
         mpf_obj_t r;
         if (MPF_OBJ_IS_SMALL_INT(lhs) && MPF_OBJ_IS_SMALL_INT(rhs) &&
-            (r = small_int_binary_op(bop, MPF_OBJ_SMALL_INT_VALUE(lhs), MPF_OBJ_SMALL_INT_VALUE(rhs))) != MPF_OBJ_NULL) {
+            (r = mpf_small_int_binary_op(bop, MPF_OBJ_SMALL_INT_VALUE(lhs), MPF_OBJ_SMALL_INT_VALUE(rhs))) != MPF_OBJ_NULL) {
             *sp = r;
         } else {
             *sp = mpf_binary_op(bop, lhs, rhs);
