@@ -40,9 +40,10 @@ def program_id(path: Path) -> str:
 
 
 @cache
-def expected_output(path: Path) -> str:
-    """The one definition the runner uses too: the .exp file, else CPython's output."""
-    return testing_programs.expected_output(path)
+def expected_output(path: Path, float_precision: str = "double") -> str:
+    """The one definition the runner uses too: the .exp file (.single.exp on a
+    single-precision board), else CPython's output."""
+    return testing_programs.expected_output(path, float_precision)
 
 
 def reference_mpy(path: Path, out_dir: Path) -> bytes:

@@ -54,12 +54,17 @@ def cache_dir() -> Path:
     return root / "mpforge" / "expected"
 
 
-def expected_output(path: Path) -> str:
+def expected_output(path: Path, float_precision: str = "double") -> str:
     """What the program must print: its .exp file, else CPython's output (cached by
-    the hash of the program and of CPython's version)."""
-    exp = path.with_suffix(".exp")
-    if exp.exists():
-        return exp.read_text()
+    the hash of the program and of CPython's version). On a board with single-precision
+    floats, its .single.exp where there is one: what MicroPython built with
+    single-precision floats prints where that differs (tools/single_float_exp.py)."""
+    exps = [path.with_suffix(".exp")]
+    if float_precision == "single":
+        exps.insert(0, path.with_suffix(".single.exp"))
+    for exp in exps:
+        if exp.exists():
+            return exp.read_text()
     text = path.read_bytes()
     key = hashlib.sha256(text + sys.version.encode()).hexdigest()
     cached = cache_dir() / f"{key}.out"

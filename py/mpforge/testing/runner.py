@@ -31,7 +31,7 @@ def check(target: Target, program: Program) -> Outcome:
         return Outcome(program.name, "skipped", f"{target.name} lacks {', '.join(sorted(missing))}")
     start = time.monotonic()
     try:
-        expected = expected_output(program.path)
+        expected = expected_output(program.path, target.float_precision)
         status, output = target.run(program.path)
     except Exception as err:  # a compiler or build failure fails this program only
         return Outcome(program.name, "failed", f"{type(err).__name__}: {err}")

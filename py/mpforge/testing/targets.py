@@ -39,6 +39,7 @@ class Target:
     features: frozenset[str]
     run: Callable[[Path], tuple[int, str]]
     prepare: Callable[[list[Path]], None] = field(default=lambda programs: None)
+    float_precision: str = "double"  # which expected output a program has here
 
     def missing(self, requires: frozenset[str]) -> frozenset[str]:
         return requires - self.features
@@ -164,10 +165,9 @@ class _FirmwareTarget:
 
 # What the C runtime has today: exceptions, classes, generators, the containers and
 # bytes types with their methods and formatting (datatypes), the builtin functions
-# (builtins), the time module (modtime.c), big ints (runtime/objint.c, mpz.c). Not yet:
-# modules, io; never: compiler. Floats and complex where the board has double precision,
-# async (runtime/lib/asyncio.py) once modules are there. The C runtime's developers widen this as
-# the runtime grows.
+# (builtins), the time module (modtime.c), big ints (runtime/objint.c, mpz.c), modules,
+# io, async (runtime/lib/asyncio.py); never: compiler. Floats and complex where the board
+# has them (_firmware_features). The C runtime's developers widen this as the runtime grows.
 _FIRMWARE_FEATURES: frozenset[str] = frozenset(
     {"exceptions", "classes", "generators", "time", "bigint", "datatypes", "builtins", "async",
      "modules", "io"}
@@ -183,21 +183,28 @@ def get_target(name: str) -> Target:
         fw = _FirmwareTarget("unix", ("sanitize=1",))
         return Target(name, _firmware_features("unix"), fw.run, fw.prepare)
     fw = _FirmwareTarget(name)
-    return Target(name, _firmware_features(name), fw.run, fw.prepare)
+    return Target(name, _firmware_features(name), fw.run, fw.prepare, float_precision(name))
 
 
-def _firmware_features(board_name: str) -> frozenset[str]:
-    """The C runtime's features on this board: floats print as CPython's (and the
-    conformance suite's) only in double precision; single-precision boards print
-    MicroPython's 7 digits, checked by their own tests."""
+def float_precision(board_name: str) -> str:
+    """"double", "single" or "none": the board's floats. A single-precision board prints
+    MicroPython's single-precision digits, the programs' .single.exp where they differ."""
     from ..build.board import load_board
 
     try:
-        board = load_board(board_name)
+        return load_board(board_name).get("features.float", "double")
     except MpforgeError:
-        return _FIRMWARE_FEATURES  # get_target's prepare() reports the unknown board
-    if board.get("features.float") != "double":
+        return "none"  # get_target's prepare() reports the unknown board
+
+
+def _firmware_features(board_name: str) -> frozenset[str]:
+    """The C runtime's features on this board: floats (and complex, unless the board
+    says complex: false) in either precision."""
+    from ..build.board import load_board
+
+    if float_precision(board_name) == "none":
         return _FIRMWARE_FEATURES
+    board = load_board(board_name)
     with_complex = board.get("features.complex") is not False  # default: with floats
     extra = {"float", "mp_float_format"} | ({"complex"} if with_complex else set())
     return _FIRMWARE_FEATURES | extra
