@@ -47,7 +47,7 @@ DECIDED = {
 }
 
 
-def run(binary: Path, program: Path) -> tuple[int, str]:
+def run(binary: Path, program: Path) -> Run:
     result = subprocess.run(
         [str(binary), program.name], cwd=program.parent, capture_output=True, text=True,
         timeout=60, check=False,
@@ -55,7 +55,10 @@ def run(binary: Path, program: Path) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-def single_output(name: str, expected: str, double: tuple[int, str], single: tuple[int, str]) -> str:
+Run = tuple[int, str]  # exit status, output
+
+
+def single_output(name: str, expected: str, double: Run, single: Run) -> str:
     """The program's output on a single-precision board (see the module's docstring)."""
     if double == (0, expected):
         if single[0] != 0:
