@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what mpforge needs on Debian/Ubuntu, as root: compilers, QEMU, dfu-util, and
-# the mpforge package itself (editable, with its test dependencies).
+# the mpforge package itself (editable, with its test dependencies), and the compiler
+# built native.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ apt-get update -q
 apt-get install -y -q --no-install-recommends \
     gcc libc6-dev gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dfu-util \
     gcc-xtensa-lx106 binutils-xtensa-lx106 ccache distcc \
-    clang python3-pip
+    clang python3-pip python3-dev
 # libFuzzer (scons fuzz=1) ships with clang's runtime libraries: Debian 12 has them in
 # libclang-rt-14-dev, named after clang's major version; older releases in
 # libclang-common-N-dev, which clang already pulls in
@@ -27,3 +28,6 @@ then
     pip_flags+=(--break-system-packages)
 fi
 python3 -m pip install -q "${pip_flags[@]}" -e '.[test]'
+
+# the compiler built to C with mypyc (python3-dev has the headers for Debian's Python)
+python3 tools/build_native.py

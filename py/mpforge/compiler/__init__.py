@@ -5,15 +5,21 @@
     compile_file(path) -> bytes
 
 Errors are `CompileError` (a MpforgeError) carrying MicroPython's exception type,
-message, file and line.
+message, file and line. IS_NATIVE says whether the mypyc build runs (see native.py).
 """
 
+# ruff: noqa: E402 -- the native modules must be on __path__ before the first import
 from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from . import native
+
+IS_NATIVE = native.activate(__path__)
 
 from ..mpy.format import DEFAULT_SMALL_INT_BITS
 from ..mpy.mpyfile import CompiledModule, save_mpy
@@ -26,22 +32,28 @@ from .parser import parse
 __all__ = ["CompileError", "compile_file", "compile_module", "compile_source"]
 
 
-# The parser and compiler recurse once per nesting level of the source; Python 3.11
-# calls between Python functions do not grow the C stack, so a deep limit is safe.
+# The parser, the compiler and the .mpy writer recurse a few times per nesting level of
+# the source, up to parser.MAX_NESTING levels; Python 3.11 calls between Python
+# functions do not grow the C stack, so a deep limit is safe.
 _RECURSION_LIMIT = 20000
 
 
 @contextmanager
-def _compiling():
+def _compiling(source_name: str) -> Iterator[None]:
     """Deep recursion allowed, and the cyclic garbage collector paused: the compiler
     makes no reference cycles (a test checks), so collections while it allocates its
-    many small nodes would only cost time."""
+    many small nodes would only cost time. Nesting past the limit is MicroPython's
+    RuntimeError."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, _RECURSION_LIMIT))
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+    except RecursionError:
+        raise CompileError(
+            "RuntimeError", "maximum recursion depth exceeded", source_name, 1
+        ) from None
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -61,13 +73,8 @@ def compile_module(
     Syntax errors found while parsing name `file_name` (the file as opened) when it is
     given, as mpy-cross does when `-s` renames the source.
     """
-    try:
-        with _compiling():
-            return _compile(text, source_name, optimize, small_int_bits, file_name)
-    except RecursionError:
-        raise CompileError(
-            "RuntimeError", "maximum recursion depth exceeded", source_name, 1
-        ) from None
+    with _compiling(source_name):
+        return _compile(text, source_name, optimize, small_int_bits, file_name)
 
 
 def _compile(
@@ -87,15 +94,8 @@ def compile_source(
     small_int_bits: int = DEFAULT_SMALL_INT_BITS,
     file_name: str | None = None,
 ) -> bytes:
-    return save_mpy(
-        compile_module(
-            text,
-            source_name,
-            optimize=optimize,
-            small_int_bits=small_int_bits,
-            file_name=file_name,
-        )
-    )
+    with _compiling(source_name):
+        return save_mpy(_compile(text, source_name, optimize, small_int_bits, file_name))
 
 
 def compile_file(

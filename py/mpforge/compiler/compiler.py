@@ -19,7 +19,16 @@ from .emitter import (
     ModuleTables,
 )
 from .errors import CompileError
-from .parsetree import Id, Node, SmallInt, Str, Tok, is_const_false, is_const_true
+from .parsetree import (
+    Id,
+    Node,
+    ParseNode,
+    SmallInt,
+    Str,
+    Tok,
+    is_const_false,
+    is_const_true,
+)
 
 _COMPARE_OPS = {
     "<": "LESS", ">": "MORE", "==": "EQUAL", "<=": "LESS_EQUAL", ">=": "MORE_EQUAL",
@@ -38,7 +47,7 @@ _NO_LABEL = -1
 _SMALL_INT_BITS_DEFAULT = 31
 
 
-def _as_list(pn: object, list_kind: str) -> list:
+def _as_list(pn: ParseNode, list_kind: str) -> list:
     """A node that may be a single item or a list rule of items, as a list."""
     if pn is None:
         return []
@@ -47,7 +56,7 @@ def _as_list(pn: object, list_kind: str) -> list:
     return [pn]
 
 
-def _is_kind(pn: object, kind: str) -> bool:
+def _is_kind(pn: ParseNode, kind: str) -> bool:
     return isinstance(pn, Node) and pn.kind == kind
 
 
@@ -64,7 +73,7 @@ class Compiler:
         self.tables.use_qstr(source_name)
         self.emit = Emitter(self.tables, strip_line_numbers=optimize >= 3)
         self.scopes: list[sc.Scope] = []
-        self.scope: sc.Scope | None = None
+        self.scope: sc.Scope  # the scope being compiled, set by compile_scope
         self.break_label = _NO_LABEL
         self.continue_label = _NO_LABEL
         self.break_continue_except_level = 0
@@ -75,7 +84,7 @@ class Compiler:
 
     # -- driver ------------------------------------------------------------------------
 
-    def compile(self, root: object) -> CompiledModule:
+    def compile(self, root: ParseNode) -> CompiledModule:
         try:
             return self.compile_scopes(root)
         finally:
@@ -84,7 +93,7 @@ class Compiler:
             for scope in self.scopes:
                 scope.node = None
 
-    def compile_scopes(self, root: object) -> CompiledModule:
+    def compile_scopes(self, root: ParseNode) -> CompiledModule:
         module = self.new_scope(sc.MODULE, root, "<module>")
         i = 0
         while i < len(self.scopes):  # the SCOPE pass discovers more scopes as it goes
@@ -104,9 +113,12 @@ class Compiler:
             qstrs=list(self.tables.qstrs), objs=self.tables.objs, root=module.raw_code
         )
 
-    def new_scope(self, kind: str, node: object, name: str | None = None) -> sc.Scope:
+    def new_scope(self, kind: str, node: ParseNode, name: str | None = None) -> sc.Scope:
         scope = sc.Scope(
-            kind=kind, node=node, parent=self.scope, simple_name=name or sc.SIMPLE_NAMES[kind]
+            kind=kind,
+            node=node,
+            parent=self.scope if self.scopes else None,
+            simple_name=name or sc.SIMPLE_NAMES[kind],
         )
         self.scopes.append(scope)
         return scope
@@ -122,7 +134,9 @@ class Compiler:
             scope.exc_stack_size = 0
         self.stmt_line = scope.node.line if isinstance(scope.node, Node) and scope.node.line else 1
         try:
-            getattr(self, f"scope_{scope.kind}")(scope)
+            getattr(self, "scope_comprehension" if scope.is_comp_like else f"scope_{scope.kind}")(
+                scope
+            )
         except CompileError as err:
             if err.block is None and err.exc_type != "NotImplementedError":
                 err.block = scope.simple_name
@@ -190,11 +204,6 @@ class Compiler:
             self.emit.load_const_tok("None")
         self.emit.return_value()
 
-    scope_listcomp = scope_comprehension
-    scope_dictcomp = scope_comprehension
-    scope_setcomp = scope_comprehension
-    scope_genexpr = scope_comprehension
-
     def scope_class(self, scope: sc.Scope) -> None:
         classdef = scope.node
         assert isinstance(classdef, Node)
@@ -213,7 +222,7 @@ class Compiler:
             self.emit.load_fast(ident.local_num)
         self.emit.return_value()
 
-    def comp_iter(self, comp_for: Node, inner: object, for_depth: int) -> None:
+    def comp_iter(self, comp_for: Node, inner: ParseNode, for_depth: int) -> None:
         l_top = self.new_label()
         l_end = self.new_label()
         self.emit.label_assign(l_top)
@@ -246,7 +255,7 @@ class Compiler:
         self.next_label += 1
         return self.next_label - 1
 
-    def error(self, node: object, message: str, exc_type: str = "SyntaxError") -> CompileError:
+    def error(self, node: ParseNode, message: str, exc_type: str = "SyntaxError") -> CompileError:
         line = node.line if isinstance(node, Node) and node.line else self.stmt_line
         return CompileError(exc_type, message, self.source_name, line)
 
@@ -272,7 +281,7 @@ class Compiler:
     def delete_id(self, name: str) -> None:
         self.id_op(name, "delete")
 
-    def scope_param(self, param: object, prefix: str) -> None:
+    def scope_param(self, param: ParseNode, prefix: str) -> None:
         scope = self.scope
         if scope.scope_flags & fmt.SCOPE_FLAG_VARKEYWORDS:
             raise self.error(param, "invalid syntax")  # nothing may follow **kwargs
@@ -309,7 +318,7 @@ class Compiler:
 
     # -- dispatch ---------------------------------------------------------------------
 
-    def compile_node(self, pn: object) -> None:
+    def compile_node(self, pn: ParseNode) -> None:
         kind = type(pn)
         if kind is Node:
             if pn.line > self.emit.last_source_line:  # set_source_line's own test, first
@@ -336,11 +345,6 @@ class Compiler:
                 self.stmt_line = child.line
             self.compile_node(child)
         self.stmt_line = outer_line
-
-    compile_file_input_2 = compile_all_nodes
-    compile_suite_block_stmts = compile_all_nodes
-    compile_simple_stmt_2 = compile_all_nodes
-    compile_pass_stmt = compile_all_nodes
 
     def compile_const_object(self, pn: Node) -> None:
         self.emit.load_const_obj(pn.args[0])
@@ -382,7 +386,7 @@ class Compiler:
             self.compile_node(rhs)
             self.assign(lhs, "store")
 
-    def double_tuple_assign(self, lhs: object, rhs: object) -> bool:
+    def double_tuple_assign(self, lhs: ParseNode, rhs: ParseNode) -> bool:
         """a, b = c, d (and three items) swap on the stack instead of via a tuple."""
         if not (_is_kind(lhs, "testlist_star_expr") and _is_kind(rhs, "testlist_star_expr")):
             return False
@@ -399,7 +403,7 @@ class Compiler:
             self.assign(target, "store")
         return True
 
-    def assign(self, target: object, kind: str) -> None:
+    def assign(self, target: ParseNode, kind: str) -> None:
         """Assign the top of the stack to `target` (kind: store, aug_load, aug_store)."""
         if isinstance(target, Id):
             if kind == "aug_load":
@@ -481,7 +485,7 @@ class Compiler:
         for target in _as_list(pn.args[0], "exprlist"):
             self.delete(target)
 
-    def delete(self, target: object) -> None:
+    def delete(self, target: ParseNode) -> None:
         if isinstance(target, Id):
             self.delete_id(target.name)
             return
@@ -594,7 +598,7 @@ class Compiler:
 
     # -- imports ------------------------------------------------------------------------
 
-    def import_name(self, pn: object) -> str:
+    def import_name(self, pn: ParseNode) -> str:
         """Emit IMPORT_NAME for a (dotted, maybe aliased) name; returns the name to bind."""
         alias = None
         if _is_kind(pn, "dotted_as_name"):
@@ -714,7 +718,8 @@ class Compiler:
         target, iterable, body, orelse = pn.args
         range_args = self.optimisable_range(target, iterable)
         if range_args is not None:
-            self.for_range(target, *range_args, body, orelse)
+            start, end, step = range_args
+            self.for_range(target, start, end, step, body, orelse)
             return
         saved, break_label, continue_label = self.start_loop()
         self.break_label |= BREAK_FROM_FOR
@@ -734,7 +739,9 @@ class Compiler:
         self.emit.label_assign(break_label)
 
     @staticmethod
-    def optimisable_range(target: object, iterable: object) -> tuple | None:
+    def optimisable_range(
+        target: ParseNode, iterable: ParseNode
+    ) -> tuple[ParseNode, ParseNode, SmallInt] | None:
         """(start, end, step) when `for x in range(...)` can be a counting loop."""
         if not (
             isinstance(target, Id)
@@ -744,6 +751,9 @@ class Compiler:
         ):
             return None
         args = _as_list(iterable.args[1].args[0], "arglist")
+        start: ParseNode
+        end: ParseNode
+        step: ParseNode
         if len(args) == 1:
             start, end, step = SmallInt(0), args[0], SmallInt(1)
         elif len(args) == 2:
@@ -763,7 +773,15 @@ class Compiler:
                 return None
         return start, end, step
 
-    def for_range(self, var, start, end, step: SmallInt, body, orelse) -> None:
+    def for_range(
+        self,
+        var: ParseNode,
+        start: ParseNode,
+        end: ParseNode,
+        step: SmallInt,
+        body: ParseNode,
+        orelse: ParseNode,
+    ) -> None:
         saved, break_label, continue_label = self.start_loop()
         top_label = self.new_label()
         entry_label = self.new_label()
@@ -828,7 +846,7 @@ class Compiler:
         else:
             self.try_except(body, _as_list(rest, "try_stmt_except_list"), None)
 
-    def try_except(self, body: object, handlers: list, orelse: object) -> None:
+    def try_except(self, body: ParseNode, handlers: list, orelse: ParseNode) -> None:
         l1 = self.new_label()
         success_label = self.new_label()
         self.increase_except_level(l1, "EXCEPT")
@@ -877,7 +895,9 @@ class Compiler:
         self.compile_node(orelse)
         self.emit.label_assign(l2)
 
-    def try_finally(self, body: object, handlers: list, orelse: object, final: object) -> None:
+    def try_finally(
+        self, body: ParseNode, handlers: list, orelse: ParseNode, final: ParseNode
+    ) -> None:
         l_finally = self.new_label()
         self.increase_except_level(l_finally, "FINALLY")
         if not handlers:
@@ -894,7 +914,7 @@ class Compiler:
     def compile_with_stmt(self, pn: Node) -> None:
         self.with_items(_as_list(pn.args[0], "with_stmt_list"), pn.args[1])
 
-    def with_items(self, items: list, body: object) -> None:
+    def with_items(self, items: list, body: ParseNode) -> None:
         if not items:
             self.compile_node(body)
             return
@@ -975,7 +995,7 @@ class Compiler:
         self.compile_node(orelse)
         self.emit.label_assign(break_label)
 
-    def async_with(self, items: list, body: object) -> None:
+    def async_with(self, items: list, body: ParseNode) -> None:
         if not items:
             self.compile_node(body)
             return
@@ -1169,7 +1189,7 @@ class Compiler:
 
     # -- conditions -------------------------------------------------------------------
 
-    def if_cond(self, pn: object, jump_if: bool, label: int) -> None:
+    def if_cond(self, pn: ParseNode, jump_if: bool, label: int) -> None:
         """Jump to `label` when `pn` is `jump_if`, short-circuiting and/or/not."""
         if is_const_false(pn):
             if not jump_if:
@@ -1219,13 +1239,13 @@ class Compiler:
     def compile_namedexpr_test(self, pn: Node) -> None:
         self.namedexpr(pn.args[0], pn.args[1])
 
-    def namedexpr(self, target: object, value: object) -> None:
+    def namedexpr(self, target: ParseNode, value: ParseNode) -> None:
         if not isinstance(target, Id):
             raise self.error(target, "can't assign to expression")
         self.compile_node(value)
         self.emit.dup_top()
         scope = self.scope
-        if scope.is_comp_like:
+        if scope.is_comp_like and scope.parent is not None:
             # the name binds in the enclosing scope, so it escapes the comprehension
             self.scope = scope.parent
         try:
@@ -1283,19 +1303,11 @@ class Compiler:
             self.compile_node(child)
             self.emit.binary_op(op)
 
-    compile_expr = same_op
-    compile_xor_expr = same_op
-    compile_and_expr = same_op
-
     def mixed_ops(self, pn: Node) -> None:
         self.compile_node(pn.args[0])
         for i in range(1, len(pn.args), 2):
             self.compile_node(pn.args[i + 1])
             self.emit.binary_op(_BINARY_OPS[pn.args[i].value])
-
-    compile_shift_expr = mixed_ops
-    compile_arith_expr = mixed_ops
-    compile_term = mixed_ops
 
     def compile_factor_2(self, pn: Node) -> None:
         self.compile_node(pn.args[1])
@@ -1318,10 +1330,6 @@ class Compiler:
         for child in pn.args:
             self.compile_node(child)
         self.emit.build(len(pn.args), "TUPLE")
-
-    compile_testlist_star_expr = compile_tuple
-    compile_testlist = compile_tuple
-    compile_subscriptlist = compile_tuple
 
     def compile_atom_bracket(self, pn: Node) -> None:
         inner = pn.args[0]
@@ -1492,7 +1500,7 @@ class Compiler:
             self.compile_node(pn)
             self.emit.build(2, "SLICE")
 
-    def call(self, arglist: object, is_method: bool, n_positional_extra: int = 0) -> None:
+    def call(self, arglist: ParseNode, is_method: bool, n_positional_extra: int = 0) -> None:
         n_positional = n_positional_extra
         n_keyword = 0
         star_flags = 0
@@ -1576,10 +1584,23 @@ _HANDLERS = {
     for name, fn in vars(Compiler).items()
     if name.startswith("compile_") and name != "compile_node"
 }
+# rules compiled alike share a handler
+_HANDLERS.update(
+    {
+        rule: Compiler.compile_all_nodes
+        for rule in ("file_input_2", "suite_block_stmts", "simple_stmt_2", "pass_stmt")
+    }
+    | {rule: Compiler.same_op for rule in ("expr", "xor_expr", "and_expr")}
+    | {rule: Compiler.mixed_ops for rule in ("shift_expr", "arith_expr", "term")}
+    | {rule: Compiler.compile_tuple for rule in ("testlist_star_expr", "testlist", "subscriptlist")}
+)
 
 
 def compile_tree(
-    root: object, source_name: str, optimize: int = 0, small_int_bits: int = _SMALL_INT_BITS_DEFAULT
+    root: ParseNode,
+    source_name: str,
+    optimize: int = 0,
+    small_int_bits: int = _SMALL_INT_BITS_DEFAULT,
 ) -> CompiledModule:
     module = Compiler(source_name, optimize, small_int_bits).compile(root)
     module.small_int_bits = small_int_bits

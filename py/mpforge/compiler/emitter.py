@@ -13,6 +13,7 @@ passes do: that placement is what byte identity with mpy-cross depends on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..mpy import opcodes as oc
 from ..mpy.format import SCOPE_FLAG_GENERATOR, encode_sint, encode_uint
@@ -50,8 +51,9 @@ class ModuleTables:
     """What all scopes of one module share: the qstr table and the constant table."""
 
     qstrs: dict[str, int] = field(default_factory=dict)
-    objs: list[object] = field(default_factory=list)
-    obj_index: dict[object, int] = field(default_factory=dict)
+    # constants of any kind: str, bytes, int, float, complex, tuple, Ellipsis
+    objs: list[Any] = field(default_factory=list)
+    obj_index: dict[Any, int] = field(default_factory=dict)
 
     def use_qstr(self, text: str) -> int:
         return self.qstrs.setdefault(text, len(self.qstrs))

@@ -18,7 +18,7 @@ reference lexer's rules rather than CPython's:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any
 
 from ..mpy.format import bytes_to_str
 
@@ -58,13 +58,27 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 TAB_SIZE = 8
 
 
-class Token(NamedTuple):
+class Token:
+    """One token. A plain class rather than a named tuple: compiled native, its fields
+    are read directly, and the parser reads them for every token."""
+
+    __slots__ = ("kind", "value", "line", "column")
+
     # name, int, float, str, bytes, op, kw, newline, indent, dedent, dedent_mismatch,
     # end, invalid, lonely_string, fstring_raw, unicode_name_escape
     kind: str
-    value: object
+    value: Any  # the text of names, operators and keywords; the value of literals
     line: int
-    column: int = 0  # known for the first token and tokens that start a line
+    column: int  # known for the first token and tokens that start a line, else 0
+
+    def __init__(self, kind: str, value: Any, line: int, column: int = 0) -> None:
+        self.kind = kind
+        self.value = value
+        self.line = line
+        self.column = column
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind!r}, {self.value!r}, {self.line}, {self.column})"
 
 
 def _utf8_units(code: int) -> str:
@@ -113,6 +127,7 @@ class Lexer:
 
     def skip_whitespace(self, stop_at_newline: bool) -> bool:
         m = _SKIP.match(self.src, self.pos)
+        assert m is not None  # the pattern matches the empty string
         if m.group(1) is None:
             self.advance_to(m.end())
             return False
@@ -136,7 +151,6 @@ class Lexer:
         # the fast path, inlined: most tokens are a name, an operator or a small number
         append = out.append
         fast = _FAST.match
-        new = tuple.__new__
         src = self.src
         pos = self.pos
         line = self.line
@@ -150,20 +164,20 @@ class Lexer:
                     word, number, op = m.groups()
                     if word is not None:
                         if word not in KEYWORDS:
-                            append(new(Token, ("name", word, line, 0)))
+                            append(Token("name", word, line))
                         elif word == "__debug__":
                             value = "True" if self.optimize == 0 else "False"
-                            append(new(Token, ("kw", value, line, 0)))
+                            append(Token("kw", value, line))
                         else:
-                            append(new(Token, ("kw", word, line, 0)))
+                            append(Token("kw", word, line))
                     elif number is not None:
-                        append(new(Token, ("int", number, line, 0)))
+                        append(Token("int", number, line))
                     else:
                         if op in _OPEN:
                             self.nesting += 1
                         elif op in _CLOSE:
                             self.nesting -= 1
-                        append(new(Token, ("op", op, line, 0)))
+                        append(Token("op", op, line))
                     continue
             self.pos = pos
             tok = self.next_token()

@@ -12,24 +12,30 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from typing import Any
 
 from ..mpy.format import str_to_bytes
 from ..mpy.mpfloat import parse_decimal
 from .errors import CompileError
+from .hostint import FoldedInt, MpzInt, host_int
 from .lexer import Token, tokenize
 from .parsetree import (
     CONST_OBJECT,
     Id,
-    MpzInt,
     Node,
     SmallInt,
     Str,
     Tok,
-    host_int,
     int_value,
     is_const_false,
     is_const_true,
 )
+
+# How deep expressions and blocks may nest. The parser and compiler recurse once or
+# more per level; built native (native.py) they recurse on the C stack, which has no
+# guard of its own: the deepest path takes about 3 KB a level, so 1000 levels stay
+# well inside a thread's 8 MB.
+MAX_NESTING = 1000
 
 # Strings up to this many UTF-8 bytes are interned at parse time (MicroPython's
 # MICROPY_ALLOC_PARSE_INTERN_STRING_LEN); longer ones become constant objects
@@ -68,6 +74,15 @@ class Parser:
         self.small_int_bits = small_int_bits
         self.interned = interned
         self.consts: dict[str, object] = {}
+        self.depth = 0  # nesting of the rules being parsed, see deeper()
+
+    def deeper(self) -> None:
+        """Enter one more level of nesting. A parse error ends the parse, so only the
+        normal return paths leave the level again."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            # reported as MicroPython reports running out of C stack
+            raise RecursionError
 
     # -- tokens ---------------------------------------------------------------------
 
@@ -140,13 +155,13 @@ class Parser:
 
     # -- constant nodes -------------------------------------------------------------
 
-    def make_int(self, value: int, line: int) -> object:
+    def make_int(self, value: FoldedInt, line: int) -> object:
         limit = 1 << (self.small_int_bits - 1)
         if not isinstance(value, MpzInt) and -limit <= value < limit:
             return SmallInt(value)
         return Node(CONST_OBJECT, line, [value])
 
-    def fold_ints(self, node: Node, fold: Callable[[list], int | None]) -> object:
+    def fold_ints(self, node: Node, fold: Callable[[list], FoldedInt | None]) -> object:
         try:
             result = fold(node.args)
         except _FoldTooBig:
@@ -218,9 +233,15 @@ class Parser:
         if tok.kind == "kw":
             handler = _COMPOUND_STMTS.get(tok.value)
             if handler is not None:
-                return handler(self)
+                self.deeper()
+                node = handler(self)
+                self.depth -= 1
+                return node
         elif tok.kind == "op" and tok.value == "@":
-            return self.decorated()
+            self.deeper()
+            node = self.decorated()
+            self.depth -= 1
+            return node
         return self.simple_stmt()
 
     def simple_stmt(self) -> object:
@@ -621,7 +642,10 @@ class Parser:
 
     def star_expr(self) -> Node:
         line = self.advance().line
-        return Node("star_expr", line, [self.expr()])
+        self.deeper()
+        node = Node("star_expr", line, [self.expr()])
+        self.depth -= 1
+        return node
 
     def namedexpr_test(self) -> object:
         line = self.tok.line
@@ -631,6 +655,12 @@ class Parser:
         return value
 
     def test(self) -> object:
+        self.deeper()
+        node = self.test_unnested()
+        self.depth -= 1
+        return node
+
+    def test_unnested(self) -> object:
         tok = self.tok
         line = tok.line
         if tok.kind in _ATOM_EXPR_START_KINDS or (
@@ -699,7 +729,9 @@ class Parser:
     def not_test(self, first: object = None, line: int = 0) -> object:
         if first is None and self.at_kw("not"):
             line = self.advance().line
+            self.deeper()
             operand = self.not_test()
+            self.depth -= 1
             if is_const_false(operand):
                 return Tok("True")
             if is_const_true(operand):
@@ -792,8 +824,10 @@ class Parser:
         if first is None and self.at_op("+", "-", "~"):
             line = self.tok.line
             op = self.advance().value
+            self.deeper()
             operand = self.factor()
-            value = int_value(operand)
+            self.depth -= 1
+            value: FoldedInt = int_value(operand)
             if value is not None:
                 folded = {"+": value, "-": -value, "~": ~value}[op]
                 return self.make_int(host_int(folded, isinstance(value, MpzInt)), 0)
@@ -808,7 +842,9 @@ class Parser:
             base = first
         if not self.accept_op("**"):
             return base
+        self.deeper()
         exponent = self.factor()
+        self.depth -= 1
         return self.fold_ints(Node("power", line, [base, exponent]), _fold_same_op("**"))
 
     def atom_expr(self) -> object:
@@ -925,7 +961,8 @@ class Parser:
         if tok.kind == "name":
             self.advance()
             if self.consts and tok.value in self.consts:
-                value = self.consts[tok.value]
+                # Any: a folded int must stay an object (see hostint.FoldedInt)
+                value: Any = self.consts[tok.value]
                 if isinstance(value, int) and not isinstance(value, bool):
                     return self.make_int(value, tok.line)
                 if isinstance(value, str):
@@ -1159,7 +1196,7 @@ _INT_OPS = {
 _MAX_FOLDED_BITS = 2 * 1024 * 1024 * 8
 
 
-def _int_binary(op: str, a: int, b: int) -> int | None:
+def _int_binary(op: str, a: FoldedInt, b: FoldedInt) -> FoldedInt | None:
     """Fold one integer operation, or None where MicroPython leaves it to run time."""
     if op not in _INT_OPS:  # / and @ are never folded
         return None
@@ -1178,23 +1215,27 @@ class _FoldTooBig(Exception):
     """A folded constant would not fit in the reference compiler's heap."""
 
 
-def _fold_same_op(op: str) -> Callable[[list], int | None]:
-    def fold(args: list) -> int | None:
-        values = [int_value(a) for a in args]
-        if any(v is None for v in values):
-            return None
-        result = values[0]
-        for v in values[1:]:
-            result = _int_binary(op, result, v)
-            if result is None:
+def _fold_same_op(op: str) -> Callable[[list], FoldedInt | None]:
+    def fold(args: list) -> FoldedInt | None:
+        values: list[FoldedInt] = []
+        for a in args:
+            v = int_value(a)
+            if v is None:
                 return None
+            values.append(v)
+        result: FoldedInt = values[0]
+        for v in values[1:]:
+            folded = _int_binary(op, result, v)
+            if folded is None:
+                return None
+            result = folded
         return result
 
     return fold
 
 
-def _fold_mixed_ops(args: list) -> int | None:
-    result = int_value(args[0])
+def _fold_mixed_ops(args: list) -> FoldedInt | None:
+    result: FoldedInt = int_value(args[0])
     if result is None:
         return None
     for i in range(1, len(args), 2):

@@ -9,6 +9,14 @@ node named after its grammar rule, everything else is a leaf.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from .hostint import FoldedInt
+
+# A parse node: a Node, a leaf (Id, SmallInt, Str, Tok) or None for an empty optional
+# part. Typed Any because the compiler dispatches on the node's class at run time, which
+# the type checker cannot follow.
+ParseNode = Any
 
 
 @dataclass(slots=True)
@@ -17,7 +25,7 @@ class Node:
 
     kind: str
     line: int
-    args: list = field(default_factory=list)
+    args: list[ParseNode] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,25 +52,6 @@ class Tok:
     value: str
 
 
-class MpzInt(int):
-    """An int MicroPython holds as an arbitrary-precision (mpz) object while folding.
-
-    mpy-cross folds on a 64-bit host: results that involve an mpz operand stay mpz
-    objects even when small, and so become constant objects, not small-int opcodes.
-    """
-
-
-HOST_SMALL_INT_BITS = 63
-
-
-def host_int(value: int, from_mpz: bool) -> int:
-    """The folded value as the host compiler holds it: small int, or MpzInt."""
-    limit = 1 << (HOST_SMALL_INT_BITS - 1)
-    if from_mpz or not -limit <= value < limit:
-        return MpzInt(value)
-    return int(value)
-
-
 # Const objects (long strings, bytes, floats, big ints, folded tuples) are struct
 # nodes of kind "const_object" whose single argument is the Python value.
 CONST_OBJECT = "const_object"
@@ -80,12 +69,14 @@ def is_const_true(pn: object) -> bool:
     )
 
 
-def int_value(pn: object) -> int | None:
+def int_value(pn: object) -> FoldedInt | None:
     """The integer a node stands for, if it is an integer constant."""
     if isinstance(pn, SmallInt):
         return pn.value
     if isinstance(pn, Node) and pn.kind == CONST_OBJECT:
         value = pn.args[0]
-        if isinstance(value, int) and not isinstance(value, bool):
+        # no isinstance(value, int): compiled, that narrowing would hold the value as a
+        # native integer and turn an MpzInt back into a plain int
+        if issubclass(type(value), int) and type(value) is not bool:
             return value
     return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..mpy.format import SCOPE_FLAG_VARARGS
 from ..mpy.mpyfile import RawCode
+from .parsetree import ParseNode
 
 GLOBAL_IMPLICIT = "global_implicit"
 GLOBAL_IMPLICIT_ASSIGNED = "global_implicit_assigned"
@@ -50,7 +51,7 @@ class Ident:
 @dataclass
 class Scope:
     kind: str
-    node: object  # the parse node the scope compiles
+    node: ParseNode  # the parse node the scope compiles
     parent: Scope | None
     simple_name: str
     raw_code: RawCode = field(default_factory=lambda: RawCode(kind=2, fun_data=b""))
