@@ -8,6 +8,8 @@ the passes first use them.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..mpy import format as fmt
 from ..mpy.mpyfile import CompiledModule
 from . import scope as sc
@@ -30,21 +32,21 @@ from .parsetree import (
     is_const_true,
 )
 
-_COMPARE_OPS = {
+_COMPARE_OPS: Final = {
     "<": "LESS", ">": "MORE", "==": "EQUAL", "<=": "LESS_EQUAL", ">=": "MORE_EQUAL",
     "!=": "NOT_EQUAL", "in": "IN", "not in": "NOT_IN", "is": "IS", "is not": "IS_NOT",
 }  # fmt: skip
-_BINARY_OPS = {
+_BINARY_OPS: Final = {
     "|": "OR", "^": "XOR", "&": "AND", "<<": "LSHIFT", ">>": "RSHIFT", "+": "ADD",
     "-": "SUBTRACT", "*": "MULTIPLY", "@": "MAT_MULTIPLY", "/": "TRUE_DIVIDE",
     "//": "FLOOR_DIVIDE", "%": "MODULO", "**": "POWER",
 }  # fmt: skip
-_UNARY_OPS = {"+": "POSITIVE", "-": "NEGATIVE", "~": "INVERT"}
-_SAME_OP_RULES = {"expr": "OR", "xor_expr": "XOR", "and_expr": "AND"}
-_COMP_SCOPES = {"atom_bracket": sc.LIST_COMP, "dict": sc.DICT_COMP, "set": sc.SET_COMP}
+_UNARY_OPS: Final = {"+": "POSITIVE", "-": "NEGATIVE", "~": "INVERT"}
+_SAME_OP_RULES: Final = {"expr": "OR", "xor_expr": "XOR", "and_expr": "AND"}
+_COMP_SCOPES: Final = {"atom_bracket": sc.LIST_COMP, "dict": sc.DICT_COMP, "set": sc.SET_COMP}
 
-_NO_LABEL = -1
-_SMALL_INT_BITS_DEFAULT = 31
+_NO_LABEL: Final = -1
+_SMALL_INT_BITS_DEFAULT: Final = 31
 
 
 def _as_list(pn: ParseNode, list_kind: str) -> list:
@@ -1564,7 +1566,7 @@ class Compiler:
 
 
 # (action, identifier kind) -> (emitter method, whether it takes the local's number)
-_ID_EMITTERS = {
+_ID_EMITTERS: Final = {
     (action, kind): (getattr(Emitter, f"{action}_{suffix}"), by_number)
     for action in ("load", "store", "delete")
     for kind, suffix, by_number in (
@@ -1579,7 +1581,7 @@ _ID_EMITTERS = {
 }
 
 # compile_<rule> handlers by rule name, built once
-_HANDLERS = {
+_HANDLERS: Final = {
     name.removeprefix("compile_"): fn
     for name, fn in vars(Compiler).items()
     if name.startswith("compile_") and name != "compile_node"

@@ -13,26 +13,26 @@ passes do: that placement is what byte identity with mpy-cross depends on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ..mpy import opcodes as oc
 from ..mpy.format import SCOPE_FLAG_GENERATOR, encode_sint, encode_uint
 from ..mpy.mpyfile import RawCode
 from ..mpy.prelude import Signature, encode_signature, encode_size
 
-PASS_SCOPE = 1
-PASS_STACK_SIZE = 2
-PASS_CODE_SIZE = 3
-PASS_EMIT = 4
+PASS_SCOPE: Final = 1
+PASS_STACK_SIZE: Final = 2
+PASS_CODE_SIZE: Final = 3
+PASS_EMIT: Final = 4
 
 # Flag on a break label: the jump leaves a `for` loop, whose iterator must be popped.
-BREAK_FROM_FOR = 0x8000
+BREAK_FROM_FOR: Final = 0x8000
 
-_OP = oc.NUMBER
+_OP: Final = oc.NUMBER
 # LOAD_CONST_SMALL_INT_MULTI: one opcode per value in [MIN, END)
-_SMALL_INT_MULTI_MIN = -oc.SMALL_INT_MULTI_EXCESS
-_SMALL_INT_MULTI_END = oc.LOAD_CONST_SMALL_INT_MULTI.count - oc.SMALL_INT_MULTI_EXCESS
-_SMALL_INT_MULTI_ZERO = oc.LOAD_CONST_SMALL_INT_MULTI.base + oc.SMALL_INT_MULTI_EXCESS
+_SMALL_INT_MULTI_MIN: Final = -oc.SMALL_INT_MULTI_EXCESS
+_SMALL_INT_MULTI_END: Final = oc.LOAD_CONST_SMALL_INT_MULTI.count - oc.SMALL_INT_MULTI_EXCESS
+_SMALL_INT_MULTI_ZERO: Final = oc.LOAD_CONST_SMALL_INT_MULTI.base + oc.SMALL_INT_MULTI_EXCESS
 
 
 def _const_key(obj: object) -> object:
@@ -69,10 +69,10 @@ class ModuleTables:
 
 # What the STACK_SIZE pass records besides fixed bytes: the items whose size depends
 # on where code ends up, laid out again by each later pass.
-_JUMP = 0  # (opcode, label): 2 bytes when the target is near, else 3
-_LABEL = 1  # (label, 0)
-_LINE = 2  # (source line, 0): line-table bytes, which depend on bytecode offsets
-_END = 3
+_JUMP: Final = 0  # (opcode, label): 2 bytes when the target is near, else 3
+_LABEL: Final = 1  # (label, 0)
+_LINE: Final = 2  # (source line, 0): line-table bytes, which depend on bytecode offsets
+_END: Final = 3
 
 
 class Emitter:

@@ -1,4 +1,4 @@
-"""Integers as mpy-cross holds them while it folds constants.
+"""The arbitrary-precision integers of mpy-cross's constant folding.
 
 A module of its own, left to the interpreter when the compiler is built native:
 MpzInt subclasses int, which compiled classes cannot do.
@@ -19,14 +19,3 @@ class MpzInt(int):
     mpy-cross folds on a 64-bit host: results that involve an mpz operand stay mpz
     objects even when small, and so become constant objects, not small-int opcodes.
     """
-
-
-HOST_SMALL_INT_BITS = 63
-
-
-def host_int(value: int, from_mpz: bool) -> FoldedInt:
-    """The folded value as the host compiler holds it: small int, or MpzInt."""
-    limit = 1 << (HOST_SMALL_INT_BITS - 1)
-    if from_mpz or not -limit <= value < limit:
-        return MpzInt(value)
-    return int(value)

@@ -18,44 +18,49 @@ reference lexer's rules rather than CPython's:
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final
 
 from ..mpy.format import bytes_to_str
 
-KEYWORDS = frozenset(
+KEYWORDS: Final = frozenset(
     """False None True __debug__ and as assert async await break class continue def
     del elif else except finally for from global if import in is lambda nonlocal not
     or pass raise return try while with yield""".split()
 )
 
-OPERATORS = """( ) [ ] { } , ; ~ : := < <= << <<= > >= >> >>= * *= ** **= + += - -= -> & &=
+OPERATORS: Final = """( ) [ ] { } , ; ~ : := < <= << <<= > >= >> >>= * *= ** **= + += - -= -> & &=
     | |= / /= // //= % %= ^ ^= @ @= = == != . ...""".split()
-_OPEN = frozenset("([{")
-_CLOSE = frozenset(")]}")
+_OPEN: Final = frozenset("([{")
+_CLOSE: Final = frozenset(")]}")
 
 # Whitespace, comments and backslash-newlines between tokens; group 1 is set when a
 # physical newline was crossed.
-_SKIP = re.compile(r"(?:[ \t\f\v]+|#[^\n]*|\\\n)*((?:\n(?:[ \t\f\v]+|#[^\n]*|\\\n)*)+)?")
-_NAME = re.compile(r"[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*")
-_OPERATOR = re.compile("|".join(re.escape(op) for op in sorted(OPERATORS, key=len, reverse=True)))
+_SKIP: Final = re.compile(r"(?:[ \t\f\v]+|#[^\n]*|\\\n)*((?:\n(?:[ \t\f\v]+|#[^\n]*|\\\n)*)+)?")
+_NAME: Final = re.compile(r"[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*")
+_OPERATOR: Final = re.compile(
+    "|".join(re.escape(op) for op in sorted(OPERATORS, key=len, reverse=True))
+)
+# OPERATORS grouped by their first character, so the engine picks the branch at once
+# instead of trying each operator in turn (a test checks it matches exactly OPERATORS)
+FAST_OPERATOR: Final = (
+    r"[()\[\]{},;~]|\*\*?=?|//?=?|<<?=?|>>?=?|-[=>]?|[+%&|^@=:]=?|!=|\.\.\.|\.(?![0-9])"
+)
 # The common token: a name, operator or decimal integer after spaces on the same line.
 # Whatever this does not match (line ends, comments, strings and their prefixes, names
 # with bytes >= 0x80, other numbers) takes the general path, `next_token`.
-_FAST = re.compile(
+_FAST: Final = re.compile(
     r"[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*+)(?![\x80-\xff'\"])|([0-9]++)(?![0-9A-Za-z_.])|("
-    + "|".join(
-        r"\.(?![0-9])" if op == "." else re.escape(op)
-        for op in sorted(OPERATORS, key=len, reverse=True)
-    )
+    + FAST_OPERATOR
     + "))"
 )
-_STRING_START = re.compile(r"(?:[rubf]|rb|br|rf|fr)?['\"]")
-_SIMPLE_ESCAPES = {
+_STRING_START: Final = re.compile(r"(?:[rubf]|rb|br|rf|fr)?['\"]")
+_SIMPLE_ESCAPES: Final = {
     "\\": "\\", "'": "'", '"': '"', "a": "\a", "b": "\b", "t": "\t", "n": "\n",
     "v": "\v", "f": "\f", "r": "\r",
 }  # fmt: skip
-_HEX = frozenset("0123456789abcdefABCDEF")
-TAB_SIZE = 8
+_HEX: Final = frozenset("0123456789abcdefABCDEF")
+TAB_SIZE: Final = 8
 
 
 class Token:
@@ -79,6 +84,12 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token({self.kind!r}, {self.value!r}, {self.line}, {self.column})"
+
+
+def _fast_scanner(src: str, pos: int) -> Callable[[], re.Match[str] | None]:
+    """Successive matches of _FAST from `pos` on. Pattern.scanner is left out of the
+    typing stubs, but has been part of re since Python 2 (re.Scanner is built on it)."""
+    return _FAST.scanner(src, pos).match  # type: ignore[attr-defined]
 
 
 def _utf8_units(code: int) -> str:
@@ -148,43 +159,46 @@ class Lexer:
             # the first token must start in column 1
             tok = Token("indent", None, tok.line, tok.column)
         out.append(tok)
-        # the fast path, inlined: most tokens are a name, an operator or a small number
-        append = out.append
-        fast = _FAST.match
+        # the fast path, inlined: most tokens are a name, an operator or a small number.
+        # A scanner matches on from where its last match ended, without the set-up a
+        # fresh match() call costs; it is made anew after each token of the general path.
         src = self.src
         pos = self.pos
         line = self.line
+        scan = _fast_scanner(src, pos)
         pending = self.emit_dent or self.fstring_args
         # a raw f-string stops the lexer where it stands; the parser reports it
         while tok.kind != "end" and tok.kind != "fstring_raw":
             if not pending:
-                m = fast(src, pos)
+                m = scan()
                 if m is not None:
                     pos = m.end()
-                    word, number, op = m.groups()
-                    if word is not None:
-                        if word not in KEYWORDS:
-                            append(Token("name", word, line))
-                        elif word == "__debug__":
+                    group = m.lastindex or 0  # never 0: every alternative is a group
+                    text = m[group]
+                    if group == 1:  # a name
+                        if text not in KEYWORDS:
+                            out.append(Token("name", text, line))
+                        elif text == "__debug__":
                             value = "True" if self.optimize == 0 else "False"
-                            append(Token("kw", value, line))
+                            out.append(Token("kw", value, line))
                         else:
-                            append(Token("kw", word, line))
-                    elif number is not None:
-                        append(Token("int", number, line))
+                            out.append(Token("kw", text, line))
+                    elif group == 2:
+                        out.append(Token("int", text, line))
                     else:
-                        if op in _OPEN:
+                        if text in _OPEN:
                             self.nesting += 1
-                        elif op in _CLOSE:
+                        elif text in _CLOSE:
                             self.nesting -= 1
-                        append(Token("op", op, line))
+                        out.append(Token("op", text, line))
                     continue
             self.pos = pos
             tok = self.next_token()
-            append(tok)
+            out.append(tok)
             src = self.src
             pos = self.pos
             line = self.line
+            scan = _fast_scanner(src, pos)
             pending = self.emit_dent or self.fstring_args
         return out
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from ..mpy.format import str_to_bytes
 from ..mpy.mpfloat import parse_decimal
 from .errors import CompileError
-from .hostint import FoldedInt, MpzInt, host_int
+from .hostint import FoldedInt, MpzInt
 from .lexer import Token, tokenize
 from .parsetree import (
     CONST_OBJECT,
@@ -26,6 +26,7 @@ from .parsetree import (
     SmallInt,
     Str,
     Tok,
+    host_int,
     int_value,
     is_const_false,
     is_const_true,
@@ -35,27 +36,41 @@ from .parsetree import (
 # more per level; built native (native.py) they recurse on the C stack, which has no
 # guard of its own: the deepest path takes about 3 KB a level, so 1000 levels stay
 # well inside a thread's 8 MB.
-MAX_NESTING = 1000
+MAX_NESTING: Final = 1000
 
 # Strings up to this many UTF-8 bytes are interned at parse time (MicroPython's
 # MICROPY_ALLOC_PARSE_INTERN_STRING_LEN); longer ones become constant objects
 # unless the same text is already a qstr.
-INTERN_STRING_LEN = 10
+INTERN_STRING_LEN: Final = 10
 
-AUGASSIGN_OPS = ("+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//=")
-COMPARE_OPS = ("<", ">", "==", "<=", ">=", "!=")
+AUGASSIGN_OPS: Final = (
+    "+=",
+    "-=",
+    "*=",
+    "@=",
+    "/=",
+    "%=",
+    "&=",
+    "|=",
+    "^=",
+    "<<=",
+    ">>=",
+    "**=",
+    "//=",
+)
+COMPARE_OPS: Final = ("<", ">", "==", "<=", ">=", "!=")
 # Tokens that start an atom_expr, and tokens after which no expression rule continues:
 # test() parses such an operand first and descends the operator levels only if needed.
-_ATOM_EXPR_START_KINDS = frozenset(("name", "int", "float", "str", "bytes"))
-_ATOM_EXPR_START_OPS = frozenset(("(", "[", "{", "..."))
-_TRAILER_OPS = frozenset(("(", "[", "."))
-_ENDS_EXPRESSION_KINDS = frozenset(("newline", "end"))
-_ENDS_EXPRESSION_OPS = frozenset(
+_ATOM_EXPR_START_KINDS: Final = frozenset(("name", "int", "float", "str", "bytes"))
+_ATOM_EXPR_START_OPS: Final = frozenset(("(", "[", "{", "..."))
+_TRAILER_OPS: Final = frozenset(("(", "[", "."))
+_ENDS_EXPRESSION_KINDS: Final = frozenset(("newline", "end"))
+_ENDS_EXPRESSION_OPS: Final = frozenset(
     (",", ")", "]", "}", ":", "=", ";", "+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=",
      "^=", "<<=", ">>=", "**=", "//=", ":=")
 )  # fmt: skip
-_ATOM_START_KW = ("None", "True", "False", "not", "lambda", "await")
-_ATOM_START_OP = ("(", "[", "{", "-", "+", "~", "...")
+_ATOM_START_KW: Final = ("None", "True", "False", "not", "lambda", "await")
+_ATOM_START_OP: Final = ("(", "[", "{", "-", "+", "~", "...")
 
 
 class Parser:
@@ -1185,7 +1200,7 @@ def _fold_logical(node: Node) -> object:
     return node
 
 
-_INT_OPS = {
+_INT_OPS: Final = {
     "|": operator.or_, "^": operator.xor, "&": operator.and_, "<<": operator.lshift,
     ">>": operator.rshift, "+": operator.add, "-": operator.sub, "*": operator.mul,
     "//": operator.floordiv, "%": operator.mod, "**": operator.pow,
@@ -1193,7 +1208,7 @@ _INT_OPS = {
 
 
 # mpy-cross folds in a 2 MiB heap; a constant bigger than that is a MemoryError there.
-_MAX_FOLDED_BITS = 2 * 1024 * 1024 * 8
+_MAX_FOLDED_BITS: Final = 2 * 1024 * 1024 * 8
 
 
 def _int_binary(op: str, a: FoldedInt, b: FoldedInt) -> FoldedInt | None:

@@ -9,9 +9,9 @@ node named after its grammar rule, everything else is a leaf.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
-from .hostint import FoldedInt
+from .hostint import FoldedInt, MpzInt
 
 # A parse node: a Node, a leaf (Id, SmallInt, Str, Tok) or None for an empty optional
 # part. Typed Any because the compiler dispatches on the node's class at run time, which
@@ -52,9 +52,20 @@ class Tok:
     value: str
 
 
+HOST_SMALL_INT_BITS: Final = 63
+
+
+def host_int(value: int, from_mpz: bool) -> FoldedInt:
+    """The folded value as the host compiler holds it: small int, or MpzInt."""
+    limit = 1 << (HOST_SMALL_INT_BITS - 1)
+    if from_mpz or not -limit <= value < limit:
+        return MpzInt(value)
+    return int(value)
+
+
 # Const objects (long strings, bytes, floats, big ints, folded tuples) are struct
 # nodes of kind "const_object" whose single argument is the Python value.
-CONST_OBJECT = "const_object"
+CONST_OBJECT: Final = "const_object"
 
 
 def is_const_false(pn: object) -> bool:

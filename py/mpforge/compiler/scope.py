@@ -8,31 +8,32 @@ variables are shifted in front), because local numbers are baked into the byteco
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..mpy.format import SCOPE_FLAG_VARARGS
 from ..mpy.mpyfile import RawCode
 from .parsetree import ParseNode
 
-GLOBAL_IMPLICIT = "global_implicit"
-GLOBAL_IMPLICIT_ASSIGNED = "global_implicit_assigned"
-GLOBAL_EXPLICIT = "global_explicit"
-LOCAL = "local"
-CELL = "cell"
-FREE = "free"
-UNDECIDED = "undecided"
+GLOBAL_IMPLICIT: Final = "global_implicit"
+GLOBAL_IMPLICIT_ASSIGNED: Final = "global_implicit_assigned"
+GLOBAL_EXPLICIT: Final = "global_explicit"
+LOCAL: Final = "local"
+CELL: Final = "cell"
+FREE: Final = "free"
+UNDECIDED: Final = "undecided"
 
 # Scope kinds, in MicroPython's order: everything from LAMBDA on is function-like.
-MODULE = "module"
-CLASS = "class"
-LAMBDA = "lambda"
-LIST_COMP = "listcomp"
-DICT_COMP = "dictcomp"
-SET_COMP = "setcomp"
-GEN_EXPR = "genexpr"
-FUNCTION = "function"
+MODULE: Final = "module"
+CLASS: Final = "class"
+LAMBDA: Final = "lambda"
+LIST_COMP: Final = "listcomp"
+DICT_COMP: Final = "dictcomp"
+SET_COMP: Final = "setcomp"
+GEN_EXPR: Final = "genexpr"
+FUNCTION: Final = "function"
 
-COMP_LIKE = (LIST_COMP, DICT_COMP, SET_COMP, GEN_EXPR)
-SIMPLE_NAMES = {
+COMP_LIKE: Final = (LIST_COMP, DICT_COMP, SET_COMP, GEN_EXPR)
+SIMPLE_NAMES: Final = {
     MODULE: "<module>", LAMBDA: "<lambda>", LIST_COMP: "<listcomp>", DICT_COMP: "<dictcomp>",
     SET_COMP: "<setcomp>", GEN_EXPR: "<genexpr>",
 }  # fmt: skip

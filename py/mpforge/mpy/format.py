@@ -123,7 +123,7 @@ def decode_sint(data: bytes, pos: int) -> tuple[int, int]:
 
 def int_to_decimal(value: int) -> str:
     """Decimal text of any int: MicroPython has no limit on digits, CPython does."""
-    if abs(value) < 10**4000:
+    if value.bit_length() < 13000:  # under 3914 digits, within CPython's default 4300
         return str(value)
     limit = sys.get_int_max_str_digits()
     sys.set_int_max_str_digits(0)
