@@ -1,4 +1,5 @@
-/* Values as bytes: the typecodes struct and array share (b B h H i I l L q Q P). */
+/* Values as bytes: the typecodes struct and array share (b B h H i I l L q Q P, and
+ * f d with floats: IEEE 754 binary32 and binary64 in any precision of the board). */
 #ifndef MPF_BINARY_H
 #define MPF_BINARY_H
 
@@ -10,7 +11,8 @@
 size_t mpf_binary_size(char order, char code, size_t *align);
 /* one value of `code` at p (the caller checked the room) */
 mpf_obj_t mpf_binary_get(char order, char code, const uint8_t *p);
-/* stores v, an int of any size, at p (truncated to the code's size, as MicroPython does) */
+/* stores v at p: an int of any size (truncated to the code's size, as MicroPython
+ * does), or for f and d a number (TypeError for anything else) */
 void mpf_binary_put(char order, char code, uint8_t *p, mpf_obj_t v);
 
 /* an int of the 64 bits u, read as signed or not */
