@@ -26,16 +26,21 @@ static size_t pad_before(const mpf_fmt_spec_t *spec, char align, size_t len, siz
     return left;
 }
 
-void mpf_format_text(mpf_print_t *p, const char *s, size_t n, const mpf_fmt_spec_t *spec) {
-    size_t chars = mpf_utf8_len(s, n);
+/* text of a str (width and precision count characters) or of bytes (they count bytes) */
+static void format_text(mpf_print_t *p, const char *s, size_t n, const mpf_fmt_spec_t *spec, bool bytes) {
+    size_t chars = bytes ? n : mpf_utf8_len(s, n);
     if (spec->prec >= 0 && (size_t)spec->prec < chars) {
-        n = mpf_utf8_offset(s, n, (size_t)spec->prec);
+        n = bytes ? (size_t)spec->prec : mpf_utf8_offset(s, n, (size_t)spec->prec);
         chars = (size_t)spec->prec;
     }
     size_t after, before = pad_before(spec, spec->align && spec->align != '=' ? spec->align : '<', chars, &after);
     fill_run(p, spec->fill, before);
     mpf_print_strn(p, s, n);
     fill_run(p, spec->fill, after);
+}
+
+void mpf_format_text(mpf_print_t *p, const char *s, size_t n, const mpf_fmt_spec_t *spec) {
+    format_text(p, s, n, spec, false);
 }
 
 void mpf_format_number(mpf_print_t *p, bool neg, const char *prefix, const char *digits, size_t n,
@@ -351,9 +356,39 @@ mpf_obj_t mpf_str_format(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 
 /* --- % --- */
 
+_Noreturn static void unsupported_char(char type, size_t at) {
+    mpf_raise_msg(&mpf_type_ValueError, "unsupported format character '%c' (0x%x) at index %d", type,
+        (int)(unsigned char)type, (int)at);
+}
+
+/* the one byte of bytes % args' %c: an int in range(256) or a bytes of length 1 */
+static char byte_for_c(mpf_obj_t v) {
+    char *data;
+    size_t n;
+    if (mpf_get_buffer(v, &data, &n) && n == 1) {
+        return data[0];
+    }
+    if (!mpf_obj_is_integer(v)) {
+        mpf_raise_msg(&mpf_type_TypeError, "%%c requires an integer in range(256) or a single byte");
+    }
+    if (!mpf_obj_is_int(v) || mpf_obj_int_value(v) < 0 || mpf_obj_int_value(v) > 255) {
+        mpf_raise_msg(&mpf_type_OverflowError, "%%c arg not in range(256)");
+    }
+    return (char)mpf_obj_int_value(v);
+}
+
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     size_t len;
-    const char *s = mpf_obj_str_data(fmt, &len);
+    const char *s;
+    char *data;
+    bool is_bytes = !mpf_obj_is_str(fmt);
+    if (is_bytes) {
+        mpf_get_buffer(fmt, &data, &len);
+        /* a bytearray's own bytes may move if an argument's __repr__ changes it */
+        s = mpf_obj_get_type(fmt) == &mpf_type_bytearray ? memcpy(mpf_alloc(len + 1), data, len) : data;
+    } else {
+        s = mpf_obj_str_data(fmt, &len);
+    }
     size_t n_items;
     mpf_obj_t *items;
     bool is_tuple = MPF_OBJ_IS_PTR(arg) && MPF_OBJ_TYPE_OF_PTR(arg) == &mpf_type_tuple;
@@ -396,7 +431,8 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             if (i == len) {
                 mpf_raise_msg(&mpf_type_ValueError, "incomplete format key");
             }
-            v = mpf_subscr(arg, mpf_obj_new_str(s + k, i - k), MPF_SUBSCR_LOAD);
+            mpf_obj_t key = is_bytes ? mpf_bytes_new(&mpf_type_bytes, s + k, i - k) : mpf_obj_new_str(s + k, i - k);
+            v = mpf_subscr(arg, key, MPF_SUBSCR_LOAD);
             ++i;
             next = n_items; /* the mapping is the one argument, and it is used */
         }
@@ -452,18 +488,39 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
         }
         char type = s[i];
         switch (type) {
+            case 'b':
+                if (!is_bytes) {
+                    unsupported_char(type, i);
+                }
+                /* fall through */
             case 's':
             case 'r':
             case 'a': {
-                mpf_obj_t t = mpf_obj_str(v, type != 's');
                 size_t n;
-                const char *d = mpf_obj_str_data(t, &n);
+                const char *d;
+                if (is_bytes && (type == 's' || type == 'b')) {
+                    char *b;
+                    if (!mpf_get_buffer(v, &b, &n)) {
+                        mpf_raise_msg(&mpf_type_TypeError, "%%b requires a bytes-like object, not '%s'",
+                            mpf_obj_type_name(v));
+                    }
+                    d = b;
+                } else {
+                    d = mpf_obj_str_data(mpf_obj_str(v, type != 's'), &n);
+                }
                 spec.zero = false;
                 spec.align = spec.align ? spec.align : '>'; /* % right-aligns text too */
-                mpf_format_text(&p, d, n, &spec);
+                format_text(&p, d, n, &spec, is_bytes);
                 break;
             }
             case 'c':
+                if (is_bytes) {
+                    char c = byte_for_c(v);
+                    spec.prec = -1;
+                    spec.align = spec.align ? spec.align : '>';
+                    format_text(&p, &c, 1, &spec, true);
+                    break;
+                }
                 if (mpf_obj_is_str(v)) {
                     spec.prec = -1;
                     spec.zero = false;
@@ -514,12 +571,12 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                 format_int(&p, v, &spec);
                 break;
             default:
-                mpf_raise_msg(&mpf_type_ValueError, "unsupported format character '%c' (0x%x) at index %d",
-                    type, (int)(unsigned char)type, (int)i);
+                unsupported_char(type, i);
         }
     }
-    if (next < n_items) {
-        mpf_raise_msg(&mpf_type_TypeError, "not all arguments converted during string formatting");
+    if (next < n_items && !mapping) { /* a mapping need not be used */
+        mpf_raise_msg(&mpf_type_TypeError, "not all arguments converted during %s formatting",
+            is_bytes ? "bytes" : "string");
     }
-    return mpf_obj_new_str(p.buf, p.len);
+    return is_bytes ? mpf_bytes_new(mpf_obj_get_type(fmt), p.buf, p.len) : mpf_obj_new_str(p.buf, p.len);
 }

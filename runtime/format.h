@@ -29,7 +29,9 @@ void mpf_format_number(mpf_print_t *p, bool neg, const char *prefix, const char 
     const mpf_fmt_spec_t *spec);
 void mpf_format_text(mpf_print_t *p, const char *s, size_t n, const mpf_fmt_spec_t *spec);
 
-/* str.format (a method: args[0] is the format) and str % args */
+/* str.format (a method: args[0] is the format) and str % args; also bytes % args and
+ * bytearray % args (a result of the format's type; as CPython: %s and %b take a buffer,
+ * %c an int in range(256) or one byte, widths and precisions count bytes) */
 mpf_obj_t mpf_str_format(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t args);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "exc.h"
+#include "format.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
 #include "print.h"
@@ -259,6 +260,9 @@ static mpf_obj_t bytes_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     size_t la, lb;
     mpf_get_buffer(lhs, &a, &la);
     const mpf_type_t *type = MPF_OBJ_TYPE_OF_PTR(lhs);
+    if (op == MP_BINARY_OP_MODULO && type != &mpf_type_memoryview) {
+        return mpf_str_modulo(lhs, rhs); /* str's formatter, bytes in and out */
+    }
     if (op == MP_BINARY_OP_IN && mpf_obj_is_int(rhs)) {
         return MPF_OBJ_BOOL(memchr(a, byte_value(rhs), la) != NULL);
     }
