@@ -1,7 +1,9 @@
 /* The `re` module: regular expressions as MicroPython's re has them (literals, '.',
  * classes [...] and \d \w \s with their negations, ^ $, groups (...) and (?:...), |,
  * and * + ? each greedy or not), compiled to a small program that a backtracking
- * matcher runs over the bytes of a str or bytes. */
+ * matcher runs over the bytes of a str or bytes. As in MicroPython v1.19 (lib/re1.5),
+ * there are no counted repeats ('{' and '}' are plain characters) and no flags
+ * (compile's flags argument is ignored). */
 #include <string.h>
 
 #include "builtins.h"

@@ -31,10 +31,24 @@ class Match:
         return f"<match num={len(self.m.groups()) + 1}>"
 
 
+# MicroPython's re (lib/re1.5) has no counted repeats: `{` and `}` are plain characters.
+# Escaped for the host's re, which would read {m,n}; an escape pair is kept as it is.
+_BRACE = host.compile(r"\\.|[{}]", host.DOTALL)
+
+
+def _literal_braces(pattern: Any) -> Any:
+    if isinstance(pattern, bytes):
+        return _literal_braces(pattern.decode("latin-1")).encode("latin-1")
+    if not isinstance(pattern, str):
+        return pattern
+    return _BRACE.sub(lambda m: m[0] if len(m[0]) == 2 else "\\" + m[0], pattern)
+
+
 class Pattern:
     def __init__(self, pattern: Any, flags: int = 0) -> None:
+        # flags are taken and ignored, as extmod/modure.c does (it has no IGNORECASE...)
         try:
-            self.p = host.compile(pattern, flags)
+            self.p = host.compile(_literal_braces(pattern))
         except host.error:
             raise mp_error("ValueError", "Error in regex") from None
 
