@@ -19,6 +19,7 @@ from ..mpy import opcodes as oc
 from ..mpy.format import SCOPE_FLAG_GENERATOR, encode_sint, encode_uint
 from ..mpy.mpyfile import RawCode
 from ..mpy.prelude import Signature, encode_signature, encode_size
+from .scope import Scope
 
 PASS_SCOPE: Final = 1
 PASS_STACK_SIZE: Final = 2
@@ -33,6 +34,16 @@ _OP: Final = oc.NUMBER
 _SMALL_INT_MULTI_MIN: Final = -oc.SMALL_INT_MULTI_EXCESS
 _SMALL_INT_MULTI_END: Final = oc.LOAD_CONST_SMALL_INT_MULTI.count - oc.SMALL_INT_MULTI_EXCESS
 _SMALL_INT_MULTI_ZERO: Final = oc.LOAD_CONST_SMALL_INT_MULTI.base + oc.SMALL_INT_MULTI_EXCESS
+# the opcode table's entries as constants of this module: compiled, they are read
+# without a lookup in another module
+_LOAD_FAST_MULTI: Final = oc.LOAD_FAST_MULTI.base
+_LOAD_FAST_MULTI_COUNT: Final = oc.LOAD_FAST_MULTI.count
+_STORE_FAST_MULTI: Final = oc.STORE_FAST_MULTI.base
+_STORE_FAST_MULTI_COUNT: Final = oc.STORE_FAST_MULTI.count
+_ITER_BUF_NSLOTS: Final = oc.ITER_BUF_NSLOTS
+_SIGNED_JUMPS: Final = oc.HAS_SIGNED_JUMP
+_UNARY_OPCODES: Final = {name: oc.UNARY_OP_MULTI.base + n for name, n in oc.UNARY_OP.items()}
+_BINARY_OPCODES: Final = {name: oc.BINARY_OP_MULTI.base + n for name, n in oc.BINARY_OP.items()}
 
 
 def _const_key(obj: object) -> object:
@@ -86,7 +97,7 @@ class Emitter:
 
     # -- passes ---------------------------------------------------------------------
 
-    def start_pass(self, pass_: int, scope) -> None:
+    def start_pass(self, pass_: int, scope: Scope) -> None:
         """Start the SCOPE or STACK_SIZE pass; `assemble` then does CODE_SIZE and EMIT."""
         self.pass_ = pass_
         self.scope = scope
@@ -158,7 +169,7 @@ class Emitter:
         for chunk, kind, a, b in self.items:
             bytecode += chunk
             if kind == _JUMP:
-                signed = a in oc.HAS_SIGNED_JUMP
+                signed = a in _SIGNED_JUMPS
                 offset = 0
                 if sized:
                     # relative to the end of this instruction, which takes 2 bytes at least
@@ -286,8 +297,8 @@ class Emitter:
         self._op(1, _OP["LOAD_NULL"])
 
     def load_fast(self, local_num: int) -> None:
-        if local_num < oc.LOAD_FAST_MULTI.count:
-            self._op(1, oc.LOAD_FAST_MULTI.base + local_num)
+        if local_num < _LOAD_FAST_MULTI_COUNT:
+            self._op(1, _LOAD_FAST_MULTI + local_num)
         else:
             self._op_uint(1, _OP["LOAD_FAST_N"], local_num)
 
@@ -295,8 +306,8 @@ class Emitter:
         self._op_uint(1, _OP["LOAD_DEREF"], local_num)
 
     def store_fast(self, local_num: int) -> None:
-        if local_num < oc.STORE_FAST_MULTI.count:
-            self._op(-1, oc.STORE_FAST_MULTI.base + local_num)
+        if local_num < _STORE_FAST_MULTI_COUNT:
+            self._op(-1, _STORE_FAST_MULTI + local_num)
         else:
             self._op_uint(-1, _OP["STORE_FAST_N"], local_num)
 
@@ -445,7 +456,7 @@ class Emitter:
         if except_depth == 0:
             if label & BREAK_FROM_FOR:
                 # pop the iterator and its buffer slots; raw bytes, no stack effect
-                self.bytecode += bytes([_OP["POP_TOP"]]) * oc.ITER_BUF_NSLOTS
+                self.bytecode += bytes([_OP["POP_TOP"]]) * _ITER_BUF_NSLOTS
             self._op_jump(0, _OP["JUMP"], target)
         else:
             self._op_jump(0, _OP["UNWIND_JUMP"], target)
@@ -453,7 +464,7 @@ class Emitter:
 
     def get_iter(self, use_stack: bool) -> None:
         if use_stack:
-            self._op(oc.ITER_BUF_NSLOTS - 1, _OP["GET_ITER_STACK"])
+            self._op(_ITER_BUF_NSLOTS - 1, _OP["GET_ITER_STACK"])
         else:
             self._op(0, _OP["GET_ITER"])
 
@@ -461,17 +472,17 @@ class Emitter:
         self._op_jump(1, _OP["FOR_ITER"], label)
 
     def for_iter_end(self) -> None:
-        self.adjust_stack_size(-oc.ITER_BUF_NSLOTS)
+        self.adjust_stack_size(-_ITER_BUF_NSLOTS)
 
     def unary_op(self, op: str) -> None:
-        self._op(0, oc.UNARY_OP_MULTI.base + oc.UNARY_OP[op])
+        self._op(0, _UNARY_OPCODES[op])
 
     def binary_op(self, op: str) -> None:
         invert = op in ("NOT_IN", "IS_NOT")
         op = {"NOT_IN": "IN", "IS_NOT": "IS"}.get(op, op)
-        self._op(-1, oc.BINARY_OP_MULTI.base + oc.BINARY_OP[op])
+        self._op(-1, _BINARY_OPCODES[op])
         if invert:
-            self._op(0, oc.UNARY_OP_MULTI.base + oc.UNARY_OP["NOT"])
+            self._op(0, _UNARY_OPCODES["NOT"])
 
     def build(self, n_args: int, kind: str) -> None:
         stack_adj = 1 if kind == "MAP" else 1 - n_args
