@@ -137,6 +137,39 @@ def test_stalled_frame_times_out(link) -> None:
     assert link.execute(compile_source("print(3)", "x.py"), "x.py") == (0, "3\n")
 
 
+class _StallOnce:
+    """A line that stalls the first frame written half-way for longer than the loader
+    waits for a byte, then delivers the rest."""
+
+    def __init__(self, transport) -> None:
+        self.transport = transport
+        self.stalled = False
+
+    def write(self, data: bytes) -> None:
+        if not self.stalled:
+            self.stalled = True
+            self.transport.write(data[:9])
+            time.sleep(1.3)
+            data = data[9:]
+        self.transport.write(data)
+
+    def read(self, n: int) -> bytes:
+        return self.transport.read(n)
+
+
+def test_stalled_frame_is_sent_again(link) -> None:
+    """execute() answers NAK 'T' by waiting for the loader to be idle and sending the
+    frame again: the module runs once."""
+    direct = link.transport
+    link.transport = _StallOnce(direct)
+    try:
+        source = "print('once')"
+        assert link.execute(compile_source(source, "x.py"), "x.py") == (0, "once\n")
+    finally:
+        link.transport = direct
+    assert link.execute(compile_source("print(4)", "x.py"), "x.py") == (0, "4\n")
+
+
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mpforge", *args],

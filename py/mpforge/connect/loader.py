@@ -24,6 +24,11 @@ REASONS = {
     ord("F"): "malformed frame",
     ord("T"): "the frame stopped half-way and timed out (a slow or lossy line?)",
 }
+RESENDABLE = frozenset((ord("C"), ord("T")))
+SEND_ATTEMPTS = 3
+# longer than the device's MPF_LOADER_BYTE_TIMEOUT_MS: after this much silence the
+# loader has given up on any frame it was reading
+LINE_QUIET_S = 1.5
 
 
 class Silence(MpforgeError):
@@ -106,17 +111,23 @@ class LoaderLink:
                 f"{name}: {len(mpy)} bytes of .mpy, the loader on {self.where} takes "
                 f"{self.buffer_size}"
             )
-        self.transport.write(frame(b"S" if session else b"X", name.encode() + b"\0" + mpy))
-        deadline = time.monotonic() + self.timeout
-        while True:
+        data = frame(b"S" if session else b"X", name.encode() + b"\0" + mpy)
+        for attempt in range(1, SEND_ATTEMPTS + 1):
+            self.transport.write(data)
+            deadline = time.monotonic() + self.timeout
             b = self._byte(deadline)
+            while b not in (ACK, NAK):
+                b = self._byte(deadline)
             if b == ACK:
                 break
-            if b == NAK:
-                reason = self._byte(deadline)
+            reason = self._byte(deadline)
+            # a frame the line mangled or stalled was dropped unrun: sending it again is
+            # safe once the loader is idle (the rest of a stalled frame may still arrive)
+            if reason not in RESENDABLE or attempt == SEND_ATTEMPTS:
                 raise MpforgeError(
                     f"{self.where}: the loader refused {name}: {REASONS.get(reason, chr(reason))}"
                 )
+            self._wait_quiet()
         out = bytearray()
         pending = bytearray()
         escape = False
@@ -141,6 +152,14 @@ class LoaderLink:
                 pending.append(b)
                 if b == 0x0A:
                     self._flush(pending, out, echo)
+
+    def _wait_quiet(self) -> None:
+        """Discard what arrives until the line has been silent for LINE_QUIET_S."""
+        overall = time.monotonic() + self.timeout
+        quiet_until = time.monotonic() + LINE_QUIET_S
+        while time.monotonic() < min(quiet_until, overall):
+            if self.transport.read(1):
+                quiet_until = time.monotonic() + LINE_QUIET_S
 
     @staticmethod
     def _flush(pending: bytearray, out: bytearray, echo: Callable[[str], None] | None) -> None:
