@@ -146,6 +146,17 @@ def test_native_code_for_another_arch_is_refused(corpus: dict[str, bytes]) -> No
         assert "-march=x64" in str(err.value) and "mpforge compile" in str(err.value)
 
 
+@given(st.integers(min_value=-(2**70), max_value=2**70))
+def test_var_ints_decode_to_what_was_encoded(value: int) -> None:
+    encoded = fmt.encode_sint(value)
+    # the shortest form: no leading byte that only repeats the sign of the next
+    if len(encoded) > 1:
+        assert (encoded[0], bool(encoded[1] & 0x40)) not in ((0x80, False), (0xFF, True))
+    assert fmt.decode_sint(encoded + b"\x00", 0) == (value, len(encoded))
+    if value >= 0:
+        assert fmt.decode_uint(fmt.encode_uint(value) + b"\x00", 0)[0] == value
+
+
 def test_regression_corpus() -> None:
     files = sorted(CORPUS.glob("*.mpy"))
     assert files

@@ -83,6 +83,8 @@ def encode_uint(value: int) -> bytes:
 
 def encode_sint(value: int) -> bytes:
     """Signed var-int: as encode_uint, with bit 0x40 of the first byte as the sign."""
+    if -64 <= value < 64:
+        return _ONE_BYTE[value & 0x7F]
     out = bytearray([value & 0x7F])
     value >>= 7
     while value not in (0, -1):
