@@ -405,7 +405,11 @@ def object_sources(env: Any, program: Any) -> Any:
     # the linker map names objects relative to where the link ran: the project's top
     text = json.dumps({"root": str(ROOT), "objects": mapping}, sort_keys=True, indent=1) + "\n"
     target = program[0].get_path() + ".objects.json"
-    return env.Command(target, env.Value(text), env.Action(_write_value, "GEN $TARGET"))
+    return env.Command(target, env.Value(text), env.Action(_write_value, strfunction=_show_write))
+
+
+def _show_write(target: Any, source: Any, env: Any) -> str:
+    return f"GEN {target[0]}"
 
 
 def _write_value(target: Any, source: Any, env: Any) -> None:
