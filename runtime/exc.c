@@ -11,6 +11,7 @@ static mpf_nlr_t *nlr_top;
 void mpf_nlr_push(mpf_nlr_t *nlr) {
     nlr->prev = nlr_top;
     nlr->exc = MPF_OBJ_NULL;
+    nlr->pystack = mpf_pystack_top();
     nlr_top = nlr;
 }
 
@@ -41,6 +42,9 @@ _Noreturn void mpf_raise(mpf_obj_t exc) {
     }
     nlr_top = top->prev;
     top->exc = exc;
+    /* what the frames and calls being left put on the VM stack (their frees are
+     * skipped) goes with them */
+    mpf_pystack_free(top->pystack);
     longjmp(top->jb, 1);
 }
 

@@ -10,6 +10,7 @@ typedef struct _mpf_nlr_t {
     struct _mpf_nlr_t *prev;
     jmp_buf jb;
     mpf_obj_t exc;
+    void *pystack; /* the VM stack's top at the push: what a raise frees back to */
 } mpf_nlr_t;
 
 /* Usage: mpf_nlr_push(&n); if (setjmp(n.jb) == 0) { ...; mpf_nlr_pop(); } else { n.exc }

@@ -413,6 +413,10 @@ void mpf_pystack_free(void *p) {
     pystack_cur = p;
 }
 
+void *mpf_pystack_top(void) {
+    return pystack_cur;
+}
+
 void mpf_pystack_reset(void) {
     mpf_pystack_free(pystack_start);
 }

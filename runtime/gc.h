@@ -56,7 +56,8 @@ void mpf_gc_info(mpf_gc_info_t *info);
 
 /* LIFO frames; raises RuntimeError (recursion depth) when full. */
 void *mpf_pystack_alloc(size_t bytes);
-void mpf_pystack_free(void *p);
+void mpf_pystack_free(void *p); /* frees p and all above it */
+void *mpf_pystack_top(void);
 /* Frames left by unwound calls are dropped when a new run starts. */
 void mpf_pystack_reset(void);
 
