@@ -391,6 +391,11 @@ mpf_obj_t mpf_class_lookup(const mpf_type_t *t, mpf_qstr_t name);
 /* attribute access on classes, their instances and super objects; false: not one */
 bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest);
 bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value); /* NULL value deletes */
+/* The interpreter's fast paths for instances of classes: a member the instance holds
+ * itself (else NULL: take mpf_load_attr), and a store that only sets a member (else
+ * false: take mpf_store_attr). */
+mpf_obj_t mpf_instance_member(mpf_obj_t base, mpf_qstr_t attr);
+bool mpf_instance_store_member(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value);
 /* a store into a namespace that may be a class's, other than through mpf_class_store_attr:
  * what objtype.c caches about classes' attributes is recomputed */
 void mpf_class_attrs_changed(void);

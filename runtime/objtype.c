@@ -361,16 +361,28 @@ __attribute__((noinline)) static bool class_attr_of_instance(mpf_obj_t base, con
 
 /* an attribute of an instance of class t: its own (the common case, kept short),
  * else its class's */
-static inline bool instance_load_attr(mpf_obj_t base, const mpf_type_t *t, mpf_qstr_t attr, mpf_obj_t *dest) {
+static inline mpf_obj_t own_member(mpf_obj_t base, mpf_qstr_t attr) {
     mpf_map_t *members = members_of(base);
-    if (members != NULL && attr != MP_QSTR___class__ && attr != MP_QSTR___dict__) {
-        mpf_obj_t v = mpf_map_get(members, attr);
-        if (v != MPF_OBJ_NULL) {
-            dest[0] = v;
-            return true;
-        }
+    if (members == NULL || attr == MP_QSTR___class__ || attr == MP_QSTR___dict__) {
+        return MPF_OBJ_NULL;
+    }
+    return mpf_map_get(members, attr);
+}
+
+static inline bool instance_load_attr(mpf_obj_t base, const mpf_type_t *t, mpf_qstr_t attr, mpf_obj_t *dest) {
+    mpf_obj_t v = own_member(base, attr);
+    if (v != MPF_OBJ_NULL) {
+        dest[0] = v;
+        return true;
     }
     return class_attr_of_instance(base, t, attr, dest);
+}
+
+mpf_obj_t mpf_instance_member(mpf_obj_t base, mpf_qstr_t attr) {
+    if (!MPF_OBJ_IS_PTR(base) || !is_class(MPF_OBJ_TYPE_OF_PTR(base))) {
+        return MPF_OBJ_NULL;
+    }
+    return own_member(base, attr);
 }
 
 bool mpf_class_load_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t *dest) {
@@ -457,6 +469,18 @@ static bool has_store_hooks(mpf_class_t *c) {
     c->store_hooks = hooks;
     c->hooks_epoch = class_epoch;
     return hooks;
+}
+
+bool mpf_instance_store_member(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {
+    if (!MPF_OBJ_IS_PTR(base)) {
+        return false;
+    }
+    const mpf_type_t *t = MPF_OBJ_TYPE_OF_PTR(base);
+    if (!is_class(t) || t->attr != NULL || has_store_hooks((mpf_class_t *)t)) {
+        return false;
+    }
+    set_member(base, attr, value);
+    return true;
 }
 
 bool mpf_class_store_attr(mpf_obj_t base, mpf_qstr_t attr, mpf_obj_t value) {

@@ -46,6 +46,7 @@ typedef struct {
  * not in locals: where the running instruction is (for the traceback and for finding
  * the handler), where to resume, and the block stack. */
 typedef struct {
+    mpf_prelude_t pre; /* here, not in a C local: every nested call would carry it */
     const uint8_t *op_ip;
     const uint8_t *resume_ip;
     mpf_obj_t *resume_sp;
@@ -239,6 +240,19 @@ static inline mpf_obj_t *list_item(mpf_obj_t base, mpf_obj_t index) {
         }
     }
     return NULL;
+}
+
+typedef struct gen_t gen_t;
+static mpf_obj_t execute(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, gen_t *g,
+    mpf_obj_t exc);
+
+/* A call from bytecode: a bytecode function straight into the interpreter, without
+ * mpf_call's C frames between (they would count in every level of recursion). */
+static inline __attribute__((always_inline)) mpf_obj_t call(mpf_obj_t f, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (mpf_obj_get_type(f) == &mpf_type_function) {
+        return execute(f, n_args, n_kw, args, NULL, MPF_OBJ_NULL);
+    }
+    return mpf_call(f, n_args, n_kw, args);
 }
 
 /* Dispatch: with gcc's labels as values each instruction jumps to the next one's code
@@ -581,7 +595,7 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                     mpf_raise_msg(&mpf_type_RuntimeError, "bytecode stack out of bounds");
                 }
                 sp -= n_pos + 2 * n_kw;
-                *sp = mpf_call(*sp, n_pos, n_kw, sp + 1);
+                *sp = call(*sp, n_pos, n_kw, sp + 1);
                 DISPATCH();
             }
             case MP_BC_CALL_FUNCTION_VAR_KW:
@@ -778,7 +792,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             }
             case MP_BC_STORE_ATTR: ENTRY(MP_BC_STORE_ATTR) {
                 mpf_qstr_t attr = qstr_table[decode_uint(&ip)];
-                mpf_store_attr(sp[0], attr, sp[-1]);
+                if (!mpf_instance_store_member(sp[0], attr, sp[-1])) {
+                    mpf_store_attr(sp[0], attr, sp[-1]);
+                }
                 sp -= 2;
                 DISPATCH();
             }
@@ -860,9 +876,12 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
             case MP_BC_IMPORT_STAR: ENTRY(MP_BC_IMPORT_STAR)
                 mpf_import_star(*sp--);
                 DISPATCH();
-            case MP_BC_LOAD_ATTR: ENTRY(MP_BC_LOAD_ATTR)
-                *sp = mpf_load_attr(*sp, qstr_table[decode_uint(&ip)]);
+            case MP_BC_LOAD_ATTR: ENTRY(MP_BC_LOAD_ATTR) {
+                mpf_qstr_t attr = qstr_table[decode_uint(&ip)];
+                mpf_obj_t member = mpf_instance_member(*sp, attr);
+                *sp = member != MPF_OBJ_NULL ? member : mpf_load_attr(*sp, attr);
                 DISPATCH();
+            }
             case MP_BC_LOAD_METHOD: ENTRY(MP_BC_LOAD_METHOD)
                 mpf_load_method(*sp, qstr_table[decode_uint(&ip)], sp);
                 ++sp;
@@ -875,9 +894,9 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
                 }
                 sp -= n_pos + 2 * n_kw + 1;
                 if (sp[1] == MPF_OBJ_NULL) {
-                    *sp = mpf_call(sp[0], n_pos, n_kw, sp + 2);
+                    *sp = call(sp[0], n_pos, n_kw, sp + 2);
                 } else {
-                    *sp = mpf_call(sp[0], n_pos + 1, n_kw, sp + 1);
+                    *sp = call(sp[0], n_pos + 1, n_kw, sp + 1);
                 }
                 DISPATCH();
             }
@@ -1007,6 +1026,7 @@ static frame_t *new_frame(const mpf_prelude_t *pre, bool on_heap, mpf_obj_t **st
     size_t n_blocks = pre->n_exc_stack;
     size_t bytes = sizeof(frame_t) + n_blocks * sizeof(block_t) + (n_state + 2 * GUARD_SLOTS) * sizeof(mpf_obj_t);
     frame_t *frame = on_heap ? mpf_alloc(bytes) : mpf_pystack_alloc(bytes);
+    frame->pre = *pre;
     frame->blocks = (block_t *)(frame + 1);
     frame->n_blocks = 0;
     frame->max_blocks = n_blocks;
@@ -1043,18 +1063,17 @@ static void enter_call(void) {
 
 /* --- generators --- */
 
-typedef struct {
+struct gen_t {
     mpf_obj_base_t base;
     const mpf_fun_bc_t *fun;
-    mpf_prelude_t pre;
     frame_t *frame;
     mpf_obj_t *state;
     bool running, finished, failed;
-} gen_t;
+};
 
 mpf_qstr_t mpf_gen_name(mpf_obj_t self) {
     const gen_t *g = self;
-    mpf_prelude_t pre = g->pre;
+    mpf_prelude_t pre = g->frame->pre;
     mpf_bc_decode_names(&pre);
     return g->fun->ctx->qstr_table[pre.name_index];
 }
@@ -1064,12 +1083,36 @@ static mpf_obj_t make_generator(const mpf_fun_bc_t *fun, const mpf_prelude_t *pr
     gen_t *g = mpf_alloc(sizeof(*g));
     g->base.type = &mpf_type_generator;
     g->fun = fun;
-    g->pre = *pre;
     g->frame = new_frame(pre, true, &g->state);
     /* bind now, so that a wrong call fails at the call */
     bind_args(fun, pre, g->state, pre->n_state, n_args, n_kw, args);
     g->frame->resume_ip = pre->code;
     return g;
+}
+
+/* A call's frame on the VM stack, with the function's prelude decoded into it; for a
+ * generator function NULL, and the generator in *generator. Not inlined, so that the
+ * prelude is decoded outside the C frame every nested call keeps. */
+static __attribute__((noinline)) frame_t *call_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw,
+    const mpf_obj_t *args, mpf_obj_t **state_out, mpf_obj_t *generator) {
+    mpf_prelude_t pre;
+    const mpf_raw_code_t *rc = fun->rc;
+    mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre);
+    if (pre.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
+        *generator = make_generator(fun, &pre, n_args, n_kw, args);
+        return NULL;
+    }
+    enter_call();
+    return new_frame(&pre, false, state_out);
+}
+
+/* Not inlined: its prelude copy would otherwise sit in every call's C frame. */
+static __attribute__((noinline)) void add_traceback(mpf_obj_t exc, const mpf_fun_bc_t *fun,
+    const mpf_prelude_t *pre, const uint8_t *op_ip) {
+    mpf_prelude_t names = *pre;
+    mpf_bc_decode_names(&names);
+    size_t line = mpf_bc_source_line(&names, (size_t)(op_ip - pre->code));
+    mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line, fun->ctx->qstr_table[names.name_index]);
 }
 
 /* One call of bytecode to its end, or one run of a generator `g` to its next yield
@@ -1079,25 +1122,20 @@ static mpf_obj_t make_generator(const mpf_fun_bc_t *fun, const mpf_prelude_t *pr
  * decides how deep the boards can recurse. */
 static mpf_obj_t execute(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, gen_t *g,
     mpf_obj_t exc) {
-    mpf_prelude_t pre_call;
-    const mpf_prelude_t *pre;
     frame_t *frame;
     mpf_obj_t *state;
     if (g == NULL) {
-        const mpf_raw_code_t *rc = fun->rc;
-        mpf_bc_decode_prelude(rc->fun_data, rc->fun_data + rc->fun_data_len, &pre_call);
-        if (pre_call.scope_flags & MPF_SCOPE_FLAG_GENERATOR) {
-            return make_generator(fun, &pre_call, n_args, n_kw, args);
+        mpf_obj_t generator;
+        frame = call_frame(fun, n_args, n_kw, args, &state, &generator);
+        if (frame == NULL) {
+            return generator;
         }
-        pre = &pre_call;
-        enter_call();
-        frame = new_frame(pre, false, &state);
     } else {
-        pre = &g->pre;
         frame = g->frame;
         state = g->state;
         enter_call();
     }
+    const mpf_prelude_t *pre = &frame->pre;
     mpf_map_t *outer_globals = cur_globals;
     cur_globals = fun->ctx->globals;
     mpf_obj_t result;
@@ -1122,11 +1160,7 @@ static mpf_obj_t execute(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
             exc = nlr.exc;
             if (frame->resume_ip != NULL && *frame->op_ip != MP_BC_RAISE_LAST
                 && *frame->op_ip != MP_BC_END_FINALLY) {
-                mpf_prelude_t names = *pre;
-                mpf_bc_decode_names(&names);
-                size_t line = mpf_bc_source_line(&names, (size_t)(frame->op_ip - pre->code));
-                mpf_exc_add_traceback(exc, fun->ctx->qstr_table[0], (uint32_t)line,
-                    fun->ctx->qstr_table[names.name_index]);
+                add_traceback(exc, fun, pre, frame->op_ip);
             }
         }
         /* the innermost handler not already running */
@@ -1205,7 +1239,7 @@ mpf_vm_kind_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc, mpf_
         mpf_raise_msg(&mpf_type_ValueError, "generator already executing");
     }
     frame_t *frame = g->frame;
-    bool started = frame->resume_ip != g->pre.code;
+    bool started = frame->resume_ip != frame->pre.code;
     if (!started && send != mpf_const_none && send != MPF_OBJ_NULL && exc == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "can't send non-None value to a just-started generator");
     }
