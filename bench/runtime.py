@@ -13,6 +13,12 @@ there), so the processor time of a process importing the .mpy 5 times over (getr
 is taken, less that of one importing an empty .mpy, per import. A program whose output
 differs from CPython's (a feature a runtime lacks) shows as 'unsupported' with the reason.
 
+Instructions: with valgrind installed, each program's run is also counted in executed
+instructions (callgrind), for ours and upstream, less an empty module's run, as above.
+The count does not move with the machine's load, so it compares the two VMs where
+processor times on a shared machine scatter; it does not see cache misses or branch
+prediction, which the times do.
+
 Upstream's binary comes from --upstream, else $MPFORGE_UPSTREAM_MICROPYTHON, else
 /tmp/mp-upstream/ports/unix/micropython; UPSTREAM_BUILD below says how to build it.
 
@@ -32,7 +38,9 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -139,6 +147,34 @@ def cpython_once(path: Path, expected: str) -> float:
     return float(r.stderr.split()[-1])
 
 
+def instructions(argv: list[str]) -> int:
+    """Instructions `argv` executes, counted by valgrind's callgrind: the same count for
+    the same binary and input whatever else the machine is doing."""
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+                       capture_output=True, text=True, timeout=600)  # fmt: skip
+    match = re.search(r"Collected : (\d+)", r.stderr)
+    if r.returncode != 0 or match is None:
+        raise ValueError(f"callgrind failed on {argv[0]}: {_last_line(r.stderr)}")
+    return int(match.group(1))
+
+
+def instructions_of_run(argv_for: Callable[[Path], list[str]], mpy: Path, empty: Path) -> int:
+    """Instructions of running `mpy`, less those of running an empty module the same way."""
+    return instructions(argv_for(mpy)) - instructions(argv_for(empty))
+
+
+def ours_argv(mpy: Path) -> list[str]:
+    return [str(FIRMWARE), str(mpy)]
+
+
+def upstream_argv(upstream: Path, mpy: Path) -> list[str]:
+    return [
+        str(upstream),
+        "-c",
+        UPSTREAM_DRIVER.format(dir=str(mpy.parent), name=mpy.stem, repeat=1),
+    ]
+
+
 def heap_used(firmware: Path, prog: Path) -> int:
     """Heap bytes live after running `prog` (an .mpy, modules beside it)."""
     r = subprocess.run([str(firmware), "--stats", str(prog)], capture_output=True, text=True,
@@ -201,7 +237,12 @@ def main() -> int:
     if not has_upstream:
         print(UPSTREAM_BUILD.format(path=args.upstream), file=sys.stderr)
 
+    has_valgrind = shutil.which("valgrind") is not None
+    if not has_valgrind:
+        print("valgrind not found (apt-get install valgrind): no instruction counts",
+              file=sys.stderr)  # fmt: skip
     rows = []
+    counts: dict[str, tuple[int | None, int | None]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "bench_empty.mpy"
         empty.write_bytes(compile_source("pass\n", "bench_empty.py"))
@@ -221,6 +262,13 @@ def main() -> int:
                 upstream = Timing(reason="not built")
             cpython = best_of(args.runs, partial(cpython_once, path, expected))
             rows.append((path.stem, ours, upstream, cpython))
+            if has_valgrind:
+                counts[path.stem] = (
+                    instructions_of_run(ours_argv, mpy, empty) if ours.seconds else None,
+                    instructions_of_run(partial(upstream_argv, args.upstream), mpy, empty)
+                    if upstream.seconds
+                    else None,
+                )
         runs_on_ours = [p for p, row in zip(PROGRAMS, rows, strict=True) if row[1].seconds]
         ram = ram_rows(runs_on_ours, Path(tmp))
 
@@ -235,6 +283,13 @@ def main() -> int:
         for who, t in (("ours", ours), ("upstream", upstream)):
             if t.seconds is None and t.reason != "not built":
                 print(f"{name} ({who}): {t.reason}")
+
+    if counts:
+        print(f"\ninstructions, millions  {'ours':>9s} {'upstream':>9s} {'ours/upstr':>10s}")
+        for name, (o, u) in counts.items():
+            cells = [f"{n / 1e6:9.2f}" if n is not None else f"{'-':>9s}" for n in (o, u)]
+            share = f"{o / u:.2f}" if o is not None and u else "-"
+            print(f"{name:23s} {cells[0]} {cells[1]} {share:>10s}")
 
     print(f"\nRAM after import, bytes   {'frozen':>8s} {'.mpy heap':>10s} {'+ image':>8s}"
           f" {'saved':>7s}")  # fmt: skip
@@ -264,6 +319,7 @@ def main() -> int:
             }
             for name, o, u, c in rows
         ],  # fmt: skip
+        "instructions": {name: {"ours": o, "upstream": u} for name, (o, u) in counts.items()},
         "ram_after_import": ram,
     }
     out = ROOT / "bench" / "results" / f"runtime-{record['date'][:10]}.json"
