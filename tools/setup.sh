@@ -10,7 +10,7 @@ apt-get update -q
 apt-get install -y -q --no-install-recommends \
     gcc libc6-dev gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dfu-util \
     gcc-xtensa-lx106 binutils-xtensa-lx106 ccache distcc \
-    clang python3-pip python3-dev
+    clang python3-pip python3-dev valgrind
 # libFuzzer (scons fuzz=1) ships with clang's runtime libraries: Debian 12 has them in
 # libclang-rt-14-dev, named after clang's major version; older releases in
 # libclang-common-N-dev, which clang already pulls in
