@@ -1,3 +1,4 @@
+# requires: classes, exceptions
 # Attribute loads and stores repeated in loops, on instances whose classes change
 # under them: members, class attributes, properties added later, __setattr__, lists.
 
