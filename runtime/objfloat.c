@@ -20,10 +20,6 @@ mpf_obj_t mpf_float_new(mpf_float_t value) {
     return o;
 }
 
-bool mpf_obj_is_float(mpf_obj_t o) {
-    return MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_float;
-}
-
 /* a big int's value, rounded once per hex digit past the float's precision */
 static mpf_float_t bigint_value(mpf_obj_t o) {
     mpf_print_t p;
@@ -38,6 +34,15 @@ static mpf_float_t bigint_value(mpf_obj_t o) {
 }
 
 bool mpf_obj_get_float_maybe(mpf_obj_t o, mpf_float_t *value) {
+    /* by how often each comes: floats, small ints, then the rest */
+    if (mpf_obj_is_float(o)) {
+        *value = ((const mpf_float_obj_t *)o)->value;
+        return true;
+    }
+    if (MPF_OBJ_IS_SMALL_INT(o)) {
+        *value = (mpf_float_t)MPF_OBJ_SMALL_INT_VALUE(o);
+        return true;
+    }
     if (mpf_obj_is_int(o)) {
         *value = (mpf_float_t)mpf_obj_int_value(o);
         return true;
@@ -46,12 +51,18 @@ bool mpf_obj_get_float_maybe(mpf_obj_t o, mpf_float_t *value) {
         *value = bigint_value(o);
         return true;
     }
+    mpf_obj_t native = mpf_obj_is_class_instance(o) ? mpf_instance_native(o) : MPF_OBJ_NULL;
+    return native != MPF_OBJ_NULL && mpf_obj_get_float_maybe(native, value);
+}
+
+/* An operand of float arithmetic: a number but not an instance of a class (a float
+ * subclass's own operators, reflected ones too, come before float's). */
+static inline bool operand_value(mpf_obj_t o, mpf_float_t *value) {
     if (mpf_obj_is_float(o)) {
         *value = ((const mpf_float_obj_t *)o)->value;
         return true;
     }
-    mpf_obj_t native = mpf_obj_is_class_instance(o) ? mpf_instance_native(o) : MPF_OBJ_NULL;
-    return native != MPF_OBJ_NULL && mpf_obj_get_float_maybe(native, value);
+    return !mpf_obj_is_class_instance(o) && mpf_obj_get_float_maybe(o, value);
 }
 
 mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
@@ -94,7 +105,7 @@ static void float_divmod(mpf_float_t a, mpf_float_t b, mpf_float_t *quot, mpf_fl
 
 mpf_obj_t mpf_float_binary_op(unsigned op, mpf_obj_t lhs, mpf_obj_t rhs) {
     mpf_float_t a, b, q, r;
-    if (!mpf_obj_get_float_maybe(lhs, &a) || !mpf_obj_get_float_maybe(rhs, &b)) {
+    if (!operand_value(lhs, &a) || !operand_value(rhs, &b)) {
         return MPF_OBJ_NULL;
     }
     switch (op) {

@@ -47,7 +47,10 @@ typedef struct {
 extern const mpf_type_t mpf_type_float;
 
 mpf_obj_t mpf_float_new(mpf_float_t value);
-bool mpf_obj_is_float(mpf_obj_t o);
+/* inline: the float paths of arithmetic ask it first, for every operand */
+static inline bool mpf_obj_is_float(mpf_obj_t o) {
+    return MPF_OBJ_IS_PTR(o) && MPF_OBJ_TYPE_OF_PTR(o) == &mpf_type_float;
+}
 /* the value of a float, int or bool; false for anything else */
 bool mpf_obj_get_float_maybe(mpf_obj_t o, mpf_float_t *value);
 /* as above; TypeError "can't convert X to float" for anything else */

@@ -6,13 +6,19 @@
 #include "genhdr/opcodes.h"
 #include "obj.h"
 
+/* `x op= y` as `x op y`: what immutable numbers do for the in-place operators */
+static inline unsigned mpf_binary_op_not_in_place(unsigned op) {
+    if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
+        op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
+    }
+    return op;
+}
+
 /* Two small ints on machine words, for the interpreter's fast path and for int's own
  * operators: the result, or MPF_OBJ_NULL when it needs digits or the operator is
  * another's (comparisons, arithmetic, bitwise, shifts, power; in-place forms too). */
 static inline mpf_obj_t mpf_small_int_binary_op(unsigned op, mpf_int_t a, mpf_int_t b) {
-    if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {
-        op += MP_BINARY_OP_OR - MP_BINARY_OP_INPLACE_OR;
-    }
+    op = mpf_binary_op_not_in_place(op);
     /* operands are one bit narrower than mpf_int_t, so + and - cannot wrap */
     mpf_int_t r;
     switch (op) {

@@ -4,6 +4,7 @@
 #include "call.h"
 #include "exc.h"
 #include "module.h"
+#include "objfloat.h"
 #include "smallint.h"
 #include "gc.h"
 #include "genhdr/opcodes.h"
@@ -988,6 +989,13 @@ static mpf_obj_t run(const mpf_fun_bc_t *fun, mpf_obj_t *state, size_t n_state, 
         if (MPF_OBJ_IS_SMALL_INT(lhs) && MPF_OBJ_IS_SMALL_INT(rhs) &&
             (r = mpf_small_int_binary_op(bop, MPF_OBJ_SMALL_INT_VALUE(lhs), MPF_OBJ_SMALL_INT_VALUE(rhs))) != MPF_OBJ_NULL) {
             *sp = r;
+#if MPF_FEATURE_FLOAT
+        } else if ((mpf_obj_is_float(lhs) ? mpf_obj_is_float(rhs) || MPF_OBJ_IS_SMALL_INT(rhs)
+                                          : MPF_OBJ_IS_SMALL_INT(lhs) && mpf_obj_is_float(rhs)) &&
+            (r = mpf_float_binary_op(mpf_binary_op_not_in_place(bop), lhs, rhs)) != MPF_OBJ_NULL) {
+            /* floats, or a float and a small int: no other type has a say */
+            *sp = r;
+#endif
         } else {
             *sp = mpf_binary_op(bop, lhs, rhs);
         }
