@@ -34,6 +34,17 @@ time.sleep_ms({SLEEP_MS})
 print("end", time.ticks_diff(time.ticks_ms(), t0), time.ticks_diff(time.ticks_us(), u0))
 """
 RESET = 'import machine\nprint("boot")\nmachine.reset()\nprint("not reached")\n'
+# many reads in a row, across many millisecond reloads of SysTick
+MONOTONIC = """import time
+backwards = 0
+prev = time.ticks_us()
+for i in range(60000):
+    now = time.ticks_us()
+    if time.ticks_diff(now, prev) < 0:
+        backwards += 1
+    prev = now
+print("backwards", backwards)
+"""
 
 
 def _board_sysclk(name: str) -> int:
@@ -51,7 +62,7 @@ def _qemu(elf: Path, machine: str, module: str, *extra: str, echo=None):
 
 @pytest.fixture(scope="module", params=QEMU_BOARDS)
 def qemu_board(request: pytest.FixtureRequest) -> tuple[str, Path, str]:
-    modules = {"freq.py": FREQ, "sleep.py": SLEEP, "reset.py": RESET}
+    modules = {"freq.py": FREQ, "sleep.py": SLEEP, "reset.py": RESET, "monotonic.py": MONOTONIC}
     out = build(request.param, modules)
     return request.param, out / "firmware.elf", load_board(request.param).get("run.machine")
 
@@ -85,6 +96,15 @@ def test_sleep_ms_lasts_that_long_on_the_host_clock(qemu_board: tuple[str, Path,
     # a loaded host delivers ticks late, so the upper bound is loose
     elapsed = seen["end"] - seen["start"]
     assert SLEEP_MS / 1000 * 0.95 <= elapsed <= SLEEP_MS / 1000 * 4
+
+
+def test_ticks_us_never_goes_backwards(qemu_board: tuple[str, Path, str]) -> None:
+    """QEMU can show SysTick's counter reloaded before it marks the interrupt pending;
+    read then, the time went back by up to a millisecond, and a timeout measured across
+    it ended at once (the serial loader's NAK 'T' under load)."""
+    _, elf, machine = qemu_board
+    result = run_qemu(elf, machine, module="monotonic", timeout=60, echo=None)
+    assert (result.status, result.output) == (0, "backwards 0\n")
 
 
 def test_reset_restarts_the_machine(qemu_board: tuple[str, Path, str]) -> None:

@@ -35,7 +35,16 @@ uint64_t systick_us(void) {
     }
     uint32_t period = SYST_RVR + 1u;
     /* the counter runs down from RVR */
-    return ms * 1000u + (uint64_t)(period - 1u - count) * 1000u / period;
+    uint64_t us = ms * 1000u + (uint64_t)(period - 1u - count) * 1000u / period;
+    /* never backwards: QEMU can show the counter reloaded before it marks the
+     * interrupt pending (its timer event not yet run, on a loaded host), which reads
+     * as the start of the millisecond just counted; on a real core this never binds */
+    static uint64_t last_us;
+    if (us < last_us) {
+        us = last_us;
+    }
+    last_us = us;
+    return us;
 }
 
 void systick_delay_us(uint32_t us) {
