@@ -93,6 +93,10 @@ void mpf_format_number(mpf_print_t *p, bool neg, const char *prefix, const char 
 static void format_int(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) {
     char type = spec->type ? spec->type : 'd';
     if (type == 'c') {
+        /* a character has no sign and no alternate form (CPython and MicroPython refuse them) */
+        if (spec->sign || spec->alt) {
+            mpf_raise_msg(&mpf_type_ValueError, "sign or '#' not allowed with integer format specifier 'c'");
+        }
         mpf_int_t x = mpf_obj_int_value(v);
         char c[4];
         mpf_fmt_spec_t t = *spec;
@@ -136,13 +140,18 @@ void mpf_format_value(mpf_print_t *p, mpf_obj_t v, const mpf_fmt_spec_t *spec) {
     bool as_text_bool = (v == mpf_const_true || v == mpf_const_false) && spec->type == 0 &&
                         spec->width < 0 && spec->prec < 0 && !spec->align && !spec->sign && !spec->group &&
                         !spec->alt && !spec->zero;
-    if (mpf_obj_is_integer(v) && !as_text_bool && spec->type != 's') {
+    /* 's' is text's code only: an int (or bool) given it is refused, as int.__format__ does */
+    if (mpf_obj_is_integer(v) && !as_text_bool) {
         format_int(p, v, spec);
         return;
     }
     if (spec->type != 0 && spec->type != 's') {
         mpf_raise_msg(&mpf_type_ValueError, "unknown format code '%c' for object of type '%s'",
             spec->type, mpf_obj_type_name(v));
+    }
+    /* text has no sign, alternate form or '=' padding (CPython's str.__format__ refuses them) */
+    if (spec->sign || spec->alt || spec->align == '=') {
+        mpf_raise_msg(&mpf_type_ValueError, "sign, '#' or '=' alignment not allowed in string format specifier");
     }
     mpf_obj_t s = mpf_obj_str(v, false);
     size_t n;
@@ -165,7 +174,9 @@ static bool is_align(char c) {
 void mpf_format_parse_spec(const char *s, size_t n, mpf_fmt_spec_t *spec) {
     *spec = (mpf_fmt_spec_t){.fill = ' ', .width = -1, .prec = -1};
     size_t i = 0;
+    bool own_fill = false;
     if (n >= 2 && is_align(s[1])) {
+        own_fill = true;
         spec->fill = s[0];
         spec->align = s[1];
         i = 2;
@@ -201,7 +212,9 @@ void mpf_format_parse_spec(const char *s, size_t n, mpf_fmt_spec_t *spec) {
     if (i < n) {
         mpf_raise_msg(&mpf_type_ValueError, "invalid format specifier");
     }
-    if (spec->zero && spec->fill == ' ' && !spec->align) {
+    /* '0' before the width pads with zeros whatever the alignment ('{:<05}' is '50000'),
+     * unless a fill character is given with the alignment */
+    if (spec->zero && !own_fill) {
         spec->fill = '0';
     }
 }
@@ -522,7 +535,15 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                     break;
                 }
                 if (mpf_obj_is_str(v)) {
+                    /* one character, as CPython: '%c' % 'ab' is a TypeError */
+                    size_t n;
+                    const char *d = mpf_obj_str_data(v, &n);
+                    if (mpf_utf8_len(d, n) != 1) {
+                        mpf_raise_msg(&mpf_type_TypeError, "%%c requires int or char");
+                    }
                     spec.prec = -1;
+                    spec.sign = 0; /* '%+c' % 'a' is 'a': the sign flag is for numbers */
+                    spec.alt = false;
                     spec.zero = false;
                     spec.align = spec.align ? spec.align : '>';
                     spec.type = 's';
@@ -533,6 +554,8 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                     mpf_raise_msg(&mpf_type_TypeError, "%%c requires int or char");
                 }
                 spec.prec = -1;
+                spec.sign = 0;
+                spec.alt = false;
                 spec.type = 'c';
                 format_int(&p, v, &spec);
                 break;
