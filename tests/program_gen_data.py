@@ -24,6 +24,13 @@ _CHARS = "abcxyz-, 1"
 _TOTAL_KEYS = ["lambda v: (abs(v), v)", "lambda v: -v", "lambda v: (v % 3, v)"]
 
 
+def _caught(exceptions: str, *body: str) -> list[str]:
+    """`body` in a try whose handler prints the class of what it caught (the messages
+    are MicroPython's own, not CPython's)."""
+    return ["try:", *(f"    {line}" for line in body), f"except {exceptions} as e:",
+            "    print(type(e).__name__)"]  # fmt: skip
+
+
 class _Gen:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -146,11 +153,11 @@ class _Gen:
                 )
             )
         lines += [
-            "try:",
-            f"    print(L.index({self.i()}), L.pop({self.i(-6, 6)}))",
-            f"    L.remove({self.i()})",
-            "except (ValueError, IndexError) as e:",
-            "    print(type(e).__name__)",
+            *_caught(
+                "(ValueError, IndexError)",
+                f"print(L.index({self.i()}), L.pop({self.i(-6, 6)}))",
+                f"L.remove({self.i()})",
+            ),
             "print(L)",
         ]
         return lines
@@ -175,10 +182,7 @@ class _Gen:
             "if len(t) >= 2:",
             "    p, *q = t",
             "    print(p, q)",
-            "try:",
-            f"    print(t.index({self.i()}), t[{self.i(-6, 6)}])",
-            "except (ValueError, IndexError) as e:",
-            "    print(type(e).__name__)",
+            *_caught("(ValueError, IndexError)", f"print(t.index({self.i()}), t[{self.i(-6, 6)}])"),
         ]
         return lines
 
@@ -211,10 +215,7 @@ class _Gen:
                 )
             )
         lines += [
-            "try:",
-            f"    print(d[{k()}])",
-            "except KeyError as e:",
-            "    print(type(e).__name__)",
+            *_caught("KeyError", f"print(d[{k()}])"),
             "print(d)",
         ]
         return lines
@@ -242,11 +243,7 @@ class _Gen:
                 )
             )
         lines += [
-            "try:",
-            f"    A.remove({self.i()})",
-            "    print('removed')",
-            "except KeyError as e:",
-            "    print(type(e).__name__)",
+            *_caught("KeyError", f"A.remove({self.i()})", "print('removed')"),
             "print(sorted(A), sorted(B))",
         ]
         return lines
@@ -296,10 +293,7 @@ class _Gen:
             lines += [
                 "it = iter(gen(1))",
                 "next(it)",
-                "try:",
-                "    next(it)",
-                "except StopIteration as e:",
-                "    print(type(e).__name__)",
+                *_caught("StopIteration", "next(it)"),
             ]
         if r.random() < 0.5:
             lines += [
@@ -423,10 +417,7 @@ class _Gen:
                 "        return self.items[k]",
                 "st = Stack()",
                 f"print([st.push(v) for v in {self.ints()}], len(st), list(st)[:3])",
-                "try:",
-                "    st[10]",
-                "except IndexError as e:",
-                "    print(type(e).__name__)",
+                *_caught("IndexError", "st[10]"),
             ]
         return lines
 
