@@ -158,11 +158,6 @@ def instructions(argv: list[str]) -> int:
     return int(match.group(1))
 
 
-def instructions_of_run(argv_for: Callable[[Path], list[str]], mpy: Path, empty: Path) -> int:
-    """Instructions of running `mpy`, less those of running an empty module the same way."""
-    return instructions(argv_for(mpy)) - instructions(argv_for(empty))
-
-
 def ours_argv(mpy: Path) -> list[str]:
     return [str(FIRMWARE), str(mpy)]
 
@@ -248,6 +243,11 @@ def main() -> int:
         empty.write_bytes(compile_source("pass\n", "bench_empty.py"))
         if has_upstream:
             upstream_base = best_of(args.runs, partial(upstream_once, args.upstream, empty, None))
+        # instructions of running an empty module, taken off each program's as start-up
+        if has_valgrind:
+            ours_base = instructions(ours_argv(empty))
+            if has_upstream:
+                upstream_base_count = instructions(upstream_argv(args.upstream, empty))
         for path in PROGRAMS:
             mpy = Path(tmp) / f"{path.stem}.mpy"
             mpy.write_bytes(compile_file(path, f"bench/vm_programs/{path.name}"))
@@ -264,8 +264,8 @@ def main() -> int:
             rows.append((path.stem, ours, upstream, cpython))
             if has_valgrind:
                 counts[path.stem] = (
-                    instructions_of_run(ours_argv, mpy, empty) if ours.seconds else None,
-                    instructions_of_run(partial(upstream_argv, args.upstream), mpy, empty)
+                    instructions(ours_argv(mpy)) - ours_base if ours.seconds else None,
+                    instructions(upstream_argv(args.upstream, mpy)) - upstream_base_count
                     if upstream.seconds
                     else None,
                 )

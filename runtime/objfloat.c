@@ -58,6 +58,8 @@ bool mpf_obj_get_float_maybe(mpf_obj_t o, mpf_float_t *value) {
 /* An operand of float arithmetic: a number but not an instance of a class (a float
  * subclass's own operators, reflected ones too, come before float's). */
 static inline bool operand_value(mpf_obj_t o, mpf_float_t *value) {
+    /* a float read here, not through mpf_obj_get_float_maybe's call: this is the
+     * arithmetic's hot path (a sixth of mandelbrot's instructions went to that call) */
     if (mpf_obj_is_float(o)) {
         *value = ((const mpf_float_obj_t *)o)->value;
         return true;
